@@ -1,0 +1,7 @@
+/** The compression codec service (gzip, snappy, lz4, zstd). */
+@Export
+@Version("1.0.0")
+package io.karst.api.codec;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

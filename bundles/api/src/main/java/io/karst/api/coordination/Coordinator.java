@@ -1,0 +1,50 @@
+package io.karst.api.coordination;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Cluster metadata: the broker registry, topics with their partition assignment and state, and
+ * topic configs. Implementations: {@code local} (one node, state in a data dir) and
+ * {@code zookeeper}. Registered with the service property {@code coordinator=<name>}.
+ */
+public interface Coordinator {
+
+    /** The implementation's name, e.g. {@code local}. */
+    String name();
+
+    /** A stable id for the cluster, created once. */
+    String clusterId();
+
+    /** The broker id of the controller, -1 when none. */
+    int controllerId();
+
+    /** Registers (or re-registers) a live broker. */
+    void registerBroker(BrokerRegistration broker);
+
+    /** Removes a broker from the registry, on shutdown. */
+    void unregisterBroker(int brokerId);
+
+    List<BrokerRegistration> brokers();
+
+    /**
+     * Creates a topic with its partitions assigned to live brokers.
+     *
+     * @throws io.karst.api.KarstException TOPIC_ALREADY_EXISTS, INVALID_PARTITIONS,
+     *     INVALID_REPLICATION_FACTOR (more replicas than live brokers)
+     */
+    TopicDescription createTopic(String name, int partitions, short replicationFactor, Map<String, String> configs);
+
+    /**
+     * Deletes a topic's metadata.
+     *
+     * @throws io.karst.api.KarstException UNKNOWN_TOPIC_OR_PARTITION when absent
+     */
+    void deleteTopic(String name);
+
+    Optional<TopicDescription> topic(String name);
+
+    Collection<TopicDescription> topics();
+}
