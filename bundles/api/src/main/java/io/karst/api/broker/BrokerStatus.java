@@ -9,9 +9,6 @@ public interface BrokerStatus {
 
     String clusterId();
 
-    /** The configured listeners, e.g. {@code PLAINTEXT://127.0.0.1:9092}. */
-    List<String> listeners();
-
     /** The name of the coordinator in use ({@code local}, {@code zookeeper}), or {@code none}. */
     String coordinatorName();
 
