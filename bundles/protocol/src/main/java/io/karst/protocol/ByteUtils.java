@@ -1,0 +1,55 @@
+package io.karst.protocol;
+
+import java.nio.ByteBuffer;
+
+/** Variable-length integers: unsigned LEB128 (compact lengths, tags) and zig-zag (record fields). */
+public final class ByteUtils {
+    private ByteUtils() {
+    }
+
+    public static int readUnsignedVarint(ByteBuffer buf) {
+        int value = 0;
+        for (int shift = 0; shift < 35; shift += 7) {
+            byte b = buf.get();
+            value |= (b & 0x7f) << shift;
+            if ((b & 0x80) == 0) {
+                return value;
+            }
+        }
+        throw new ProtocolException("varint longer than 5 bytes");
+    }
+
+    public static void writeUnsignedVarint(ByteBuffer buf, int value) {
+        while ((value & 0xffffff80) != 0) {
+            buf.put((byte) ((value & 0x7f) | 0x80));
+            value >>>= 7;
+        }
+        buf.put((byte) value);
+    }
+
+    public static int sizeOfUnsignedVarint(int value) {
+        int bytes = 1;
+        while ((value & 0xffffff80) != 0) {
+            bytes++;
+            value >>>= 7;
+        }
+        return bytes;
+    }
+
+    public static int readVarint(ByteBuffer buf) {
+        int raw = readUnsignedVarint(buf);
+        return (raw >>> 1) ^ -(raw & 1);
+    }
+
+    public static long readVarlong(ByteBuffer buf) {
+        long value = 0;
+        for (int shift = 0; shift < 70; shift += 7) {
+            byte b = buf.get();
+            value |= (long) (b & 0x7f) << shift;
+            if ((b & 0x80) == 0) {
+                return (value >>> 1) ^ -(value & 1);
+            }
+        }
+        throw new ProtocolException("varlong longer than 10 bytes");
+    }
+}
