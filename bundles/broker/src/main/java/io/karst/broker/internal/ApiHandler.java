@@ -1,0 +1,15 @@
+package io.karst.broker.internal;
+
+import io.karst.protocol.ApiKeys;
+import io.karst.protocol.Struct;
+
+import java.util.concurrent.CompletionStage;
+
+/** Serves one API key. Runs on a request thread; may complete later (long polls). */
+interface ApiHandler {
+
+    ApiKeys api();
+
+    /** The response body, or a stage completing with null when no response is sent (acks=0). */
+    CompletionStage<Struct> handle(Request request) throws Exception;
+}

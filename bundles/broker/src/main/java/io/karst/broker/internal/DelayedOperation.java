@@ -1,0 +1,45 @@
+package io.karst.broker.internal;
+
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A request waiting in the {@link Purgatory} for a condition (enough bytes to fetch, replicas to
+ * catch up) or its timeout, whichever comes first. It completes exactly once.
+ */
+abstract class DelayedOperation {
+    private final AtomicBoolean completed = new AtomicBoolean();
+    private volatile ScheduledFuture<?> timeout;
+
+    /** Whether the condition holds now. Cheap: it runs on every change of a watched partition. */
+    abstract boolean isSatisfied();
+
+    /** Builds and delivers the answer; called once, on satisfaction or expiry. */
+    abstract void onComplete();
+
+    /** Completes the operation if it has not been completed; returns whether this call did. */
+    final boolean forceComplete() {
+        if (!completed.compareAndSet(false, true)) {
+            return false;
+        }
+        ScheduledFuture<?> t = timeout;
+        if (t != null) {
+            t.cancel(false);
+        }
+        onComplete();
+        return true;
+    }
+
+    /** Completes it if its condition holds. */
+    final boolean tryComplete() {
+        return isSatisfied() && forceComplete();
+    }
+
+    final boolean isCompleted() {
+        return completed.get();
+    }
+
+    final void setTimeout(ScheduledFuture<?> timeout) {
+        this.timeout = timeout;
+    }
+}

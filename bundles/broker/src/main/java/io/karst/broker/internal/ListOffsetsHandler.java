@@ -1,0 +1,81 @@
+package io.karst.broker.internal;
+
+import io.karst.api.Errors;
+import io.karst.api.TopicPartition;
+import io.karst.api.log.PartitionLog;
+import io.karst.protocol.ApiKeys;
+import io.karst.protocol.Protocol;
+import io.karst.protocol.Struct;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * ListOffsets: the earliest (-2) or latest (-1) offset of a partition, or the first batch whose
+ * max timestamp reaches a given time. The time lookup scans batch headers; the time index of
+ * the full storage engine will replace the scan.
+ */
+final class ListOffsetsHandler implements ApiHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(ListOffsetsHandler.class);
+    static final long LATEST = -1L;
+    static final long EARLIEST = -2L;
+
+    private final TopicManager topics;
+
+    ListOffsetsHandler(TopicManager topics) {
+        this.topics = topics;
+    }
+
+    @Override
+    public ApiKeys api() {
+        return ApiKeys.LIST_OFFSETS;
+    }
+
+    @Override
+    public CompletionStage<Struct> handle(Request request) {
+        Struct response = Protocol.newResponse(ApiKeys.LIST_OFFSETS, request.version());
+        for (Struct topic : request.body().getStructs("topics")) {
+            String name = topic.getString("name");
+            Struct topicResponse = response.addElement("topics").set("name", name);
+            for (Struct p : topic.getStructs("partitions")) {
+                int index = p.getInt("partition_index");
+                Struct result = topicResponse.addElement("partitions").set("partition_index", index);
+                Partition partition = index < 0 ? null : topics.partition(new TopicPartition(name, index));
+                if (partition == null) {
+                    result.set("error_code", Errors.UNKNOWN_TOPIC_OR_PARTITION.code());
+                    continue;
+                }
+                try {
+                    lookUp(partition, p.getLong("timestamp"), result);
+                } catch (IOException e) {
+                    LOG.error("Cannot read {}", partition.topicPartition(), e);
+                    result.set("error_code", Errors.KAFKA_STORAGE_ERROR.code());
+                }
+            }
+        }
+        return CompletableFuture.completedFuture(response);
+    }
+
+    private static void lookUp(Partition partition, long timestamp, Struct result) throws IOException {
+        PartitionLog log = partition.log();
+        if (timestamp == EARLIEST) {
+            result.set("offset", log.logStartOffset());
+        } else if (timestamp == LATEST) {
+            result.set("offset", partition.highWatermark());
+        } else if (timestamp < 0) {
+            result.set("error_code", Errors.UNSUPPORTED_VERSION.code());
+        } else {
+            long[] found = {-1L, -1L};
+            log.forEachBatch(log.logStartOffset(), batch -> {
+                if (found[0] < 0 && batch.maxTimestamp() >= timestamp) {
+                    found[0] = batch.baseOffset();
+                    found[1] = batch.maxTimestamp();
+                }
+            });
+            result.set("offset", found[0]).set("timestamp", found[1]);
+        }
+    }
+}

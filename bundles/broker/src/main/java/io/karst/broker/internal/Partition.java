@@ -1,0 +1,80 @@
+package io.karst.broker.internal;
+
+import io.karst.api.Errors;
+import io.karst.api.TopicPartition;
+import io.karst.api.log.AppendResult;
+import io.karst.api.log.PartitionLog;
+import io.karst.api.record.RecordBatch;
+
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * A partition this broker leads: its log, leader epoch, settings and idempotent producers.
+ * Appends are serialised here so that the producer check and the write are one step.
+ */
+final class Partition {
+    private final PartitionLog log;
+    private final int leaderEpoch;
+    private final ProducerStateManager producers;
+    private volatile TopicSettings settings;
+
+    Partition(PartitionLog log, int leaderEpoch, TopicSettings settings, long producerExpirationMs) throws IOException {
+        this.log = log;
+        this.leaderEpoch = leaderEpoch;
+        this.settings = settings;
+        this.producers = new ProducerStateManager(producerExpirationMs);
+        log.forEachBatch(log.logStartOffset(), producers::record);
+    }
+
+    TopicPartition topicPartition() {
+        return log.topicPartition();
+    }
+
+    PartitionLog log() {
+        return log;
+    }
+
+    int leaderEpoch() {
+        return leaderEpoch;
+    }
+
+    TopicSettings settings() {
+        return settings;
+    }
+
+    void updateSettings(TopicSettings settings) {
+        this.settings = settings;
+    }
+
+    /** The high watermark: on a single node every appended record is committed, so it is the log end. */
+    long highWatermark() {
+        return log.logEndOffset();
+    }
+
+    /** The outcome of appending one produced batch. */
+    record AppendOutcome(Errors error, String message, long baseOffset, long logAppendTime) {
+        static AppendOutcome failed(Errors error, String message) {
+            return new AppendOutcome(error, message, -1, -1);
+        }
+    }
+
+    /** Appends a validated batch unless it repeats one already stored, or its producer is out of step. */
+    synchronized AppendOutcome append(RecordBatch batch, long now) throws IOException {
+        ProducerStateManager.Check check = producers.check(batch);
+        if (check instanceof ProducerStateManager.Check.Duplicate dup) {
+            return new AppendOutcome(Errors.NONE, null, dup.firstOffset(), -1);
+        }
+        if (check instanceof ProducerStateManager.Check.Reject reject) {
+            return AppendOutcome.failed(reject.error(), reject.message());
+        }
+        long appendTime = settings.logAppendTime() ? now : -1;
+        AppendResult result = log.append(List.of(batch), leaderEpoch, appendTime);
+        producers.record(batch);
+        return new AppendOutcome(Errors.NONE, null, result.firstOffset(), result.logAppendTime());
+    }
+
+    synchronized void removeExpiredProducers(long now) {
+        producers.removeExpired(now);
+    }
+}

@@ -1,0 +1,98 @@
+package io.karst.broker.internal;
+
+import io.karst.api.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Where delayed operations wait, watched by partition: a change to a partition re-checks the
+ * operations watching it, and one timer thread expires the rest. No thread waits per request.
+ */
+final class Purgatory implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Purgatory.class);
+
+    private final Map<TopicPartition, Set<DelayedOperation>> watchers = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService timer;
+
+    Purgatory(String name) {
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "karst-purgatory-" + name);
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /**
+     * Completes {@code op} now if it can; otherwise watches it on {@code keys} until it can or
+     * {@code delayMs} passes.
+     */
+    void tryCompleteElseWatch(DelayedOperation op, Collection<TopicPartition> keys, long delayMs) {
+        if (op.tryComplete()) {
+            return;
+        }
+        for (TopicPartition key : keys) {
+            watchers.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet()).add(op);
+        }
+        op.setTimeout(timer.schedule(() -> expire(op, keys), delayMs, TimeUnit.MILLISECONDS));
+        // A change between the first check and the watch would otherwise go unnoticed.
+        if (op.tryComplete()) {
+            unwatch(op, keys);
+        }
+    }
+
+    /** Re-checks the operations watching {@code key}, after an append to it. */
+    void checkAndComplete(TopicPartition key) {
+        Set<DelayedOperation> ops = watchers.get(key);
+        if (ops == null) {
+            return;
+        }
+        for (DelayedOperation op : ops) {
+            if (op.isCompleted() || op.tryComplete()) {
+                ops.remove(op);
+            }
+        }
+    }
+
+    private void expire(DelayedOperation op, Collection<TopicPartition> keys) {
+        try {
+            op.forceComplete();
+        } catch (RuntimeException e) {
+            LOG.warn("A delayed operation failed on expiry", e);
+        }
+        unwatch(op, keys);
+    }
+
+    private void unwatch(DelayedOperation op, Collection<TopicPartition> keys) {
+        for (TopicPartition key : keys) {
+            Set<DelayedOperation> ops = watchers.get(key);
+            if (ops != null) {
+                ops.remove(op);
+            }
+        }
+    }
+
+    /** Operations currently watched (for tests and metrics). */
+    int watched() {
+        return watchers.values().stream().mapToInt(Set::size).sum();
+    }
+
+    /** Completes every waiting operation and stops the timer. */
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        for (Set<DelayedOperation> ops : watchers.values()) {
+            for (DelayedOperation op : ops) {
+                op.forceComplete();
+            }
+        }
+        watchers.clear();
+    }
+}

@@ -1,0 +1,81 @@
+package io.karst.broker.internal;
+
+import io.karst.api.TopicPartition;
+import io.karst.api.coordination.PartitionState;
+import io.karst.api.coordination.TopicDescription;
+import io.karst.api.log.LogStore;
+import io.karst.api.log.PartitionLog;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The partitions this broker leads, each opened over its log in the store. Thread-safe. */
+final class ReplicaManager {
+    private final BrokerConfig config;
+    private final LogStore store;
+    private final Map<TopicPartition, Partition> partitions = new ConcurrentHashMap<>();
+
+    ReplicaManager(BrokerConfig config, LogStore store) {
+        this.config = config;
+        this.store = store;
+    }
+
+    /** Opens the partitions of {@code topic} that this broker leads (creating their logs) and returns their count. */
+    int openLeaderPartitions(TopicDescription topic) {
+        TopicSettings settings = TopicSettings.of(config, store.defaultConfig(), topic.configs());
+        int opened = 0;
+        for (Map.Entry<Integer, PartitionState> e : topic.partitions().entrySet()) {
+            PartitionState state = e.getValue();
+            if (state.leader() != config.brokerId()) {
+                continue;
+            }
+            TopicPartition tp = new TopicPartition(topic.name(), e.getKey());
+            partitions.computeIfAbsent(tp, key -> open(key, state.leaderEpoch(), settings));
+            opened++;
+        }
+        return opened;
+    }
+
+    private Partition open(TopicPartition tp, int leaderEpoch, TopicSettings settings) {
+        try {
+            PartitionLog log = store.getOrCreate(tp, settings.logConfig());
+            return new Partition(log, leaderEpoch, settings, config.producerIdExpirationMs());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the log of " + tp, e);
+        }
+    }
+
+    /** The partition, or null when this broker does not lead it. */
+    Partition get(TopicPartition tp) {
+        return partitions.get(tp);
+    }
+
+    Collection<Partition> all() {
+        return partitions.values();
+    }
+
+    /** Closes and deletes the logs of every partition of {@code topic}. */
+    void deleteTopic(String topic) throws IOException {
+        List<TopicPartition> doomed = new ArrayList<>();
+        for (PartitionLog log : store.all()) {
+            if (log.topicPartition().topic().equals(topic)) {
+                doomed.add(log.topicPartition());
+            }
+        }
+        for (TopicPartition tp : doomed) {
+            partitions.remove(tp);
+            store.delete(tp);
+        }
+    }
+
+    void removeExpiredProducers(long now) {
+        for (Partition p : partitions.values()) {
+            p.removeExpiredProducers(now);
+        }
+    }
+}

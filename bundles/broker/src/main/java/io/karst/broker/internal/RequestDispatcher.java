@@ -1,0 +1,85 @@
+package io.karst.broker.internal;
+
+import io.karst.api.request.RequestContext;
+import io.karst.api.request.Response;
+import io.karst.protocol.ApiKeys;
+import io.karst.protocol.Protocol;
+import io.karst.protocol.ProtocolException;
+import io.karst.protocol.RequestHeader;
+import io.karst.protocol.Struct;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.ByteBuffer;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+
+/**
+ * Parses a request frame on the calling (network) thread, runs its API's handler on a request
+ * thread, and encodes the answer. A frame that cannot be read, an unknown API key or an
+ * unsupported version closes the connection with one log line, as Kafka does; ApiVersions at an
+ * unknown version gets a v0 answer instead, so that clients can fall back.
+ */
+final class RequestDispatcher {
+    private static final Logger LOG = LoggerFactory.getLogger(RequestDispatcher.class);
+
+    private final Map<ApiKeys, ApiHandler> handlers = new EnumMap<>(ApiKeys.class);
+    private final Executor requestThreads;
+
+    RequestDispatcher(List<ApiHandler> handlers, Executor requestThreads) {
+        for (ApiHandler h : handlers) {
+            this.handlers.put(h.api(), h);
+        }
+        this.requestThreads = requestThreads;
+    }
+
+    CompletionStage<Response> dispatch(RequestContext context, ByteBuffer frame) {
+        ByteBuffer buf = frame.duplicate();
+        RequestHeader header;
+        Struct body;
+        try {
+            header = RequestHeader.read(buf);
+            if (header.apiKey() == ApiKeys.API_VERSIONS.id() && header.api() != null
+                    && !header.api().isVersionSupported(header.apiVersion())) {
+                return CompletableFuture.completedFuture(send(ApiKeys.API_VERSIONS, 0, header.correlationId(),
+                        ApiVersionsHandler.unsupportedVersion()));
+            }
+            if (header.api() == null || !header.api().isVersionSupported(header.apiVersion())
+                    || !handlers.containsKey(header.api())) {
+                return close(context, "unsupported API key " + header.apiKey() + " version " + header.apiVersion());
+            }
+            body = Protocol.readRequest(header, buf);
+        } catch (ProtocolException e) {
+            return close(context, "unreadable request: " + e.getMessage());
+        }
+        Request request = new Request(context, header, body);
+        ApiHandler handler = handlers.get(header.api());
+        return CompletableFuture.supplyAsync(() -> invoke(handler, request), requestThreads)
+                .thenCompose(stage -> stage)
+                .thenApply(response -> response == null ? Response.NONE
+                        : send(header.api(), header.apiVersion(), header.correlationId(), response));
+    }
+
+    private static CompletionStage<Struct> invoke(ApiHandler handler, Request request) {
+        try {
+            return handler.handle(request);
+        } catch (Exception e) {
+            LOG.warn("{} v{} from {} failed", request.header().api(), request.version(),
+                    request.context().remoteAddress(), e);
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private static Response send(ApiKeys api, int version, int correlationId, Struct body) {
+        return new Response.Send(Protocol.writeResponse(api, version, correlationId, body));
+    }
+
+    private static CompletionStage<Response> close(RequestContext context, String reason) {
+        LOG.info("Closing connection {} from {}: {}", context.connectionId(), context.remoteAddress(), reason);
+        return CompletableFuture.completedFuture(new Response.Close(reason));
+    }
+}
