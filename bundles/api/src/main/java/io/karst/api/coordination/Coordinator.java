@@ -46,5 +46,11 @@ public interface Coordinator {
 
     Optional<TopicDescription> topic(String name);
 
+    /**
+     * Reserves {@code count} producer ids never handed out before, in this cluster's whole life
+     * (persisted before returning), for idempotent producers; returns the first of the block.
+     */
+    long allocateProducerIdBlock(int count);
+
     Collection<TopicDescription> topics();
 }

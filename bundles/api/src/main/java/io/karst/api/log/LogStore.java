@@ -12,6 +12,14 @@ import java.util.Optional;
  */
 public interface LogStore {
 
+    /**
+     * The store's defaults ({@code log.segment.bytes} and friends), on which a topic's own
+     * settings are laid to make the {@link LogConfig} of its partitions.
+     */
+    default LogConfig defaultConfig() {
+        return LogConfig.DEFAULTS;
+    }
+
     /** The log of {@code tp}, created empty when absent. */
     PartitionLog getOrCreate(TopicPartition tp, LogConfig config) throws IOException;
 
