@@ -20,7 +20,7 @@ public class LocalCoordinatorComponent extends LocalCoordinator {
     public @interface Config {
         @AttributeDefinition(description = "Directory holding the cluster id and topics; relative to ${karaf.data} when set, "
                 + "else to the working directory.")
-        String metadata_log_dir() default "data/karst/metadata";
+        String metadata_log_dir() default "karst/metadata";
     }
 
     @Activate
