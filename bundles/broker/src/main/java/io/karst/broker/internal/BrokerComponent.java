@@ -87,6 +87,11 @@ public final class BrokerComponent implements RequestHandler, BrokerStatus {
     }
 
     @Override
+    public void connectionClosed(String connectionId) {
+        broker.connectionClosed(connectionId);
+    }
+
+    @Override
     public int brokerId() {
         return broker.brokerId();
     }

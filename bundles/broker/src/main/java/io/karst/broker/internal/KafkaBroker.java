@@ -88,6 +88,11 @@ public final class KafkaBroker implements RequestHandler, BrokerStatus, AutoClos
     }
 
     @Override
+    public void connectionClosed(String connectionId) {
+        dispatcher.connectionClosed(connectionId);
+    }
+
+    @Override
     public int brokerId() {
         return config.brokerId();
     }

@@ -16,19 +16,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 
 /**
  * Parses a request frame on the calling (network) thread, runs its API's handler on a request
- * thread, and encodes the answer. A frame that cannot be read, an unknown API key or an
- * unsupported version closes the connection with one log line, as Kafka does; ApiVersions at an
- * unknown version gets a v0 answer instead, so that clients can fall back.
+ * thread, and encodes the answer. A connection's requests are served one after the other, as
+ * Kafka does: an idempotent producer with five requests in flight relies on its batches being
+ * appended in the order sent. A frame that cannot be read, an unknown API key or an unsupported
+ * version closes the connection (the transport logs why); ApiVersions at an unknown version gets
+ * a v0 answer instead, so that clients can fall back.
  */
 final class RequestDispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(RequestDispatcher.class);
 
     private final Map<ApiKeys, ApiHandler> handlers = new EnumMap<>(ApiKeys.class);
     private final Executor requestThreads;
+    /** The last request of each connection still being served; the next one starts after it. */
+    private final Map<String, CompletableFuture<Response>> inFlight = new ConcurrentHashMap<>();
 
     RequestDispatcher(List<ApiHandler> handlers, Executor requestThreads) {
         for (ApiHandler h : handlers) {
@@ -58,15 +63,27 @@ final class RequestDispatcher {
         }
         Request request = new Request(context, header, body);
         ApiHandler handler = handlers.get(header.api());
-        return CompletableFuture.supplyAsync(() -> invoke(handler, request), requestThreads)
-                .thenCompose(stage -> stage)
+        String connection = context.connectionId();
+        CompletableFuture<Response> previous = inFlight.get(connection);
+        CompletableFuture<Void> turn = previous == null ? CompletableFuture.completedFuture(null)
+                : previous.handle((r, e) -> null);
+        CompletableFuture<Response> result = turn
+                .thenComposeAsync(ignored -> invoke(handler, request), requestThreads)
                 .thenApply(response -> response == null ? Response.NONE
                         : send(header.api(), header.apiVersion(), header.correlationId(), response));
+        inFlight.put(connection, result);
+        result.whenComplete((r, e) -> inFlight.remove(connection, result));
+        return result;
     }
 
-    private static CompletionStage<Struct> invoke(ApiHandler handler, Request request) {
+    /** Forgets a closed connection's queue. */
+    void connectionClosed(String connectionId) {
+        inFlight.remove(connectionId);
+    }
+
+    private static CompletableFuture<Struct> invoke(ApiHandler handler, Request request) {
         try {
-            return handler.handle(request);
+            return handler.handle(request).toCompletableFuture();
         } catch (Exception e) {
             LOG.warn("{} v{} from {} failed", request.header().api(), request.version(),
                     request.context().remoteAddress(), e);
@@ -79,7 +96,6 @@ final class RequestDispatcher {
     }
 
     private static CompletionStage<Response> close(RequestContext context, String reason) {
-        LOG.info("Closing connection {} from {}: {}", context.connectionId(), context.remoteAddress(), reason);
-        return CompletableFuture.completedFuture(new Response.Close(reason));
+        return CompletableFuture.completedFuture(new Response.Close(reason + " from " + context.remoteAddress()));
     }
 }
