@@ -47,6 +47,16 @@ public interface Coordinator {
     Optional<TopicDescription> topic(String name);
 
     /**
+     * Replaces a topic's config overrides (Kafka's topic keys, e.g. {@code retention.ms}) with
+     * {@code configs}, durably; keys absent from {@code configs} fall back to the broker defaults.
+     * Values are taken as given: validating them is the broker's job.
+     *
+     * @return the topic as it is now
+     * @throws io.karst.api.KarstException UNKNOWN_TOPIC_OR_PARTITION when absent
+     */
+    TopicDescription updateTopicConfigs(String name, Map<String, String> configs);
+
+    /**
      * Reserves {@code count} producer ids never handed out before, in this cluster's whole life
      * (persisted before returning), for idempotent producers; returns the first of the block.
      */

@@ -5,6 +5,7 @@ import io.karst.api.record.RecordBatch;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -37,6 +38,32 @@ public interface PartitionLog {
 
     /** Calls {@code action} with the header of every batch whose last offset is at or after {@code fromOffset}. */
     void forEachBatch(long fromOffset, Consumer<RecordBatch> action) throws IOException;
+
+    /**
+     * The first offset whose record timestamp is at or after {@code timestamp}, found through the time
+     * index, with that record's timestamp; empty when every record is older. Exact per record in
+     * uncompressed batches; in a compressed batch the answer is the batch's first offset and greatest
+     * timestamp, since the store does not decompress.
+     */
+    Optional<TimestampAndOffset> offsetForTimestamp(long timestamp) throws IOException;
+
+    /**
+     * Advances the log start offset to {@code offset} (Kafka's DeleteRecords): offsets below it can no
+     * longer be read, and segments wholly below it are deleted. Never moves the start back.
+     *
+     * @return the log start offset afterwards (the low watermark)
+     * @throws io.karst.api.KarstException with OFFSET_OUT_OF_RANGE when {@code offset} is past the log end
+     */
+    long deleteRecordsBefore(long offset) throws IOException;
+
+    /** The settings the log runs with. */
+    LogConfig config();
+
+    /**
+     * Takes new settings, live: retention, cleanup and flush policies apply from the next check; segment
+     * sizes from the next roll (existing segments keep their index sizes).
+     */
+    void updateConfig(LogConfig config);
 
     /** The first offset still in the log. */
     long logStartOffset();
