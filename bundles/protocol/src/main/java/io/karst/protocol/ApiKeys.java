@@ -1,6 +1,10 @@
 package io.karst.protocol;
 
+import io.karst.protocol.messages.AlterConfigsMessage;
 import io.karst.protocol.messages.ApiVersionsMessage;
+import io.karst.protocol.messages.DeleteRecordsMessage;
+import io.karst.protocol.messages.DescribeConfigsMessage;
+import io.karst.protocol.messages.IncrementalAlterConfigsMessage;
 import io.karst.protocol.messages.CreateTopicsMessage;
 import io.karst.protocol.messages.DeleteTopicsMessage;
 import io.karst.protocol.messages.DescribeClusterMessage;
@@ -9,6 +13,15 @@ import io.karst.protocol.messages.InitProducerIdMessage;
 import io.karst.protocol.messages.ListOffsetsMessage;
 import io.karst.protocol.messages.MetadataMessage;
 import io.karst.protocol.messages.ProduceMessage;
+import io.karst.protocol.messages.DescribeGroupsMessage;
+import io.karst.protocol.messages.FindCoordinatorMessage;
+import io.karst.protocol.messages.HeartbeatMessage;
+import io.karst.protocol.messages.JoinGroupMessage;
+import io.karst.protocol.messages.LeaveGroupMessage;
+import io.karst.protocol.messages.ListGroupsMessage;
+import io.karst.protocol.messages.OffsetCommitMessage;
+import io.karst.protocol.messages.OffsetFetchMessage;
+import io.karst.protocol.messages.SyncGroupMessage;
 
 /**
  * The APIs Karst serves: key, the version range advertised in ApiVersions, the first flexible
@@ -20,10 +33,23 @@ public enum ApiKeys {
     FETCH(1, 4, 11, 12, FetchMessage.REQUEST, FetchMessage.RESPONSE),
     LIST_OFFSETS(2, 1, 2, 6, ListOffsetsMessage.REQUEST, ListOffsetsMessage.RESPONSE),
     METADATA(3, 0, 4, 9, MetadataMessage.REQUEST, MetadataMessage.RESPONSE),
+    OFFSET_COMMIT(8, 2, 7, 8, OffsetCommitMessage.REQUEST, OffsetCommitMessage.RESPONSE),
+    OFFSET_FETCH(9, 1, 7, 6, OffsetFetchMessage.REQUEST, OffsetFetchMessage.RESPONSE),
+    FIND_COORDINATOR(10, 0, 2, 3, FindCoordinatorMessage.REQUEST, FindCoordinatorMessage.RESPONSE),
+    JOIN_GROUP(11, 0, 5, 6, JoinGroupMessage.REQUEST, JoinGroupMessage.RESPONSE),
+    HEARTBEAT(12, 0, 3, 4, HeartbeatMessage.REQUEST, HeartbeatMessage.RESPONSE),
+    LEAVE_GROUP(13, 0, 1, 4, LeaveGroupMessage.REQUEST, LeaveGroupMessage.RESPONSE),
+    SYNC_GROUP(14, 0, 3, 4, SyncGroupMessage.REQUEST, SyncGroupMessage.RESPONSE),
+    DESCRIBE_GROUPS(15, 0, 4, 5, DescribeGroupsMessage.REQUEST, DescribeGroupsMessage.RESPONSE),
+    LIST_GROUPS(16, 0, 2, 3, ListGroupsMessage.REQUEST, ListGroupsMessage.RESPONSE),
     API_VERSIONS(18, 0, 4, 3, ApiVersionsMessage.REQUEST, ApiVersionsMessage.RESPONSE),
     CREATE_TOPICS(19, 2, 4, 5, CreateTopicsMessage.REQUEST, CreateTopicsMessage.RESPONSE),
     DELETE_TOPICS(20, 1, 1, 4, DeleteTopicsMessage.REQUEST, DeleteTopicsMessage.RESPONSE),
+    DELETE_RECORDS(21, 0, 1, 2, DeleteRecordsMessage.REQUEST, DeleteRecordsMessage.RESPONSE),
     INIT_PRODUCER_ID(22, 0, 4, 2, InitProducerIdMessage.REQUEST, InitProducerIdMessage.RESPONSE),
+    DESCRIBE_CONFIGS(32, 1, 1, 4, DescribeConfigsMessage.REQUEST, DescribeConfigsMessage.RESPONSE),
+    ALTER_CONFIGS(33, 0, 0, 2, AlterConfigsMessage.REQUEST, AlterConfigsMessage.RESPONSE),
+    INCREMENTAL_ALTER_CONFIGS(44, 0, 0, 1, IncrementalAlterConfigsMessage.REQUEST, IncrementalAlterConfigsMessage.RESPONSE),
     DESCRIBE_CLUSTER(60, 0, 1, 0, DescribeClusterMessage.REQUEST, DescribeClusterMessage.RESPONSE);
 
     private static final ApiKeys[] BY_ID = new ApiKeys[61];
