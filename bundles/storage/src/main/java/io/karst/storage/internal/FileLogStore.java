@@ -16,6 +16,7 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -24,23 +25,38 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The {@link LogStore} of one log directory, in Kafka's layout: a folder {@code <topic>-<partition>} per
- * partition log, a {@code recovery-point-offset-checkpoint} file, a {@code .lock} file held while the store
- * is open so that no second broker uses the directory, and a {@code .kafka_cleanshutdown} marker written by
- * {@link #close()}. At start every partition folder is opened; when the marker is absent the logs'
- * unflushed tails are validated and torn writes cut off (see {@link LogLoader}); the marker is then removed.
+ * partition log, the {@code recovery-point-offset-checkpoint}, {@code log-start-offset-checkpoint} and
+ * {@code cleaner-offset-checkpoint} files, a {@code .lock} file held while the store is open so that no
+ * second broker uses the directory, and a {@code .kafka_cleanshutdown} marker written by {@link #close()}.
+ * At start every partition folder is opened; when the marker is absent the logs' unflushed tails are
+ * validated and torn writes cut off (see {@link LogLoader}); the marker is then removed. Folders of
+ * deleted partitions ({@code <topic>-<partition>.<id>-delete}) left by a stop are removed.
+ *
+ * <p>Background work runs on two threads of the store: the scheduler applies retention every
+ * {@code log.retention.check.interval.ms}, checks {@code flush.ms} every
+ * {@code log.flush.scheduler.interval.ms} and removes retired segment files and deleted partition folders
+ * after {@code file.delete.delay.ms}; the {@link LogCleaner} compacts logs every
+ * {@code log.cleaner.backoff.ms} when {@code log.cleaner.enable}.
  *
  * <p>Thread-safe: lookups take no lock; creating, deleting and closing logs are serialised.
  */
 public final class FileLogStore implements LogStore, AutoCloseable {
     static final String CLEAN_SHUTDOWN_FILE = ".kafka_cleanshutdown";
     static final String LOCK_FILE = ".lock";
+    /** Ends the name a deleted partition's folder is renamed to until it is removed, as in Kafka. */
+    static final String DELETE_DIR_SUFFIX = "-delete";
 
     private static final Logger LOG = LoggerFactory.getLogger(FileLogStore.class);
     /** Kafka's legal topic names; anything else could also escape the log directory. */
@@ -49,37 +65,48 @@ public final class FileLogStore implements LogStore, AutoCloseable {
     private static final Pattern PARTITION_FOLDER = Pattern.compile("(.+)-(\\d{1,10})");
 
     private final Path logDir;
-    private final LogConfig defaults;
+    private final StorageSettings settings;
     private final Clock clock;
-    private final RecoveryPointCheckpoint checkpoint;
+    private final OffsetCheckpoint recoveryPoints;
+    private final OffsetCheckpoint logStartOffsets;
     private final Map<TopicPartition, Log> logs = new ConcurrentHashMap<>();
     private final FileChannel lockChannel;
     private final FileLock lock;
+    private final ScheduledExecutorService scheduler;
+    private final ScheduledExecutorService cleanerThread;
+    private final Throttler cleanerThrottler;
+    private final LogCleaner cleaner;
     private volatile boolean closed;
 
     /**
-     * Opens the store in {@code logDir}, creating the directory when absent, and opens (and if needed
-     * recovers) every partition log in it with the {@code defaults} settings until
+     * Opens the store in {@code logDir} with Kafka's schedules, creating the directory when absent, and
+     * opens (and if needed recovers) every partition log in it with the {@code defaults} settings until
      * {@link #getOrCreate} gives a log its own.
      *
      * @throws IOException when the directory cannot be used, is locked by another store, or a log
      *     cannot be opened
      */
     public FileLogStore(Path logDir, LogConfig defaults) throws IOException {
-        this(logDir, defaults, Clock.systemUTC());
+        this(StorageSettings.withDefaults(logDir, defaults), Clock.systemUTC());
     }
 
-    FileLogStore(Path logDir, LogConfig defaults, Clock clock) throws IOException {
-        this.logDir = logDir.toAbsolutePath();
-        this.defaults = defaults;
+    /** Opens the store as {@code settings} say; see {@link #FileLogStore(Path, LogConfig)}. */
+    public FileLogStore(StorageSettings settings) throws IOException {
+        this(settings, Clock.systemUTC());
+    }
+
+    FileLogStore(StorageSettings settings, Clock clock) throws IOException {
+        this.settings = settings;
+        this.logDir = settings.logDir().toAbsolutePath();
         this.clock = clock;
-        this.checkpoint = new RecoveryPointCheckpoint(this.logDir);
+        this.recoveryPoints = new OffsetCheckpoint(this.logDir, OffsetCheckpoint.RECOVERY_POINT_FILE);
+        this.logStartOffsets = new OffsetCheckpoint(this.logDir, OffsetCheckpoint.LOG_START_OFFSET_FILE);
         Files.createDirectories(this.logDir);
         this.lockChannel = FileChannel.open(this.logDir.resolve(LOCK_FILE), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE);
         this.lock = lockDirectory();
         try {
-            loadLogs(defaults);
+            loadLogs(settings.logDefaults());
         } catch (IOException | RuntimeException e) {
             for (Log log : logs.values()) {
                 try {
@@ -96,11 +123,30 @@ public final class FileLogStore implements LogStore, AutoCloseable {
             }
             throw e;
         }
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(named("karst-log-scheduler"));
+        this.cleanerThread = Executors.newSingleThreadScheduledExecutor(named("karst-log-cleaner"));
+        this.cleanerThrottler = new Throttler(settings.cleanerIoMaxBytesPerSecond());
+        this.cleaner = new LogCleaner(new OffsetCheckpoint(this.logDir, OffsetCheckpoint.CLEANER_OFFSET_FILE),
+                () -> List.copyOf(logs.values()), clock, cleanerThrottler);
+        scheduleBackgroundWork();
+    }
+
+    private void scheduleBackgroundWork() {
+        long retention = settings.retentionCheckIntervalMs();
+        scheduler.scheduleWithFixedDelay(this::applyRetention, retention, retention, TimeUnit.MILLISECONDS);
+        long flush = settings.flushSchedulerIntervalMs();
+        if (flush < Long.MAX_VALUE) {
+            scheduler.scheduleWithFixedDelay(this::flushDueLogs, flush, flush, TimeUnit.MILLISECONDS);
+        }
+        if (settings.cleanerEnable()) {
+            long backoff = settings.cleanerBackoffMs();
+            cleanerThread.scheduleWithFixedDelay(cleaner::cleanDueLogs, backoff, backoff, TimeUnit.MILLISECONDS);
+        }
     }
 
     @Override
     public LogConfig defaultConfig() {
-        return defaults;
+        return settings.logDefaults();
     }
 
     private FileLock lockDirectory() throws IOException {
@@ -122,16 +168,25 @@ public final class FileLogStore implements LogStore, AutoCloseable {
         long started = System.nanoTime();
         Path marker = logDir.resolve(CLEAN_SHUTDOWN_FILE);
         boolean cleanShutdown = Files.exists(marker);
-        Map<TopicPartition, Long> recoveryPoints = readRecoveryPoints();
+        Map<TopicPartition, Long> recoveryPointsRead = readCheckpoint(recoveryPoints,
+                "validating all segments of every log after an unclean shutdown");
+        Map<TopicPartition, Long> startOffsetsRead = readCheckpoint(logStartOffsets,
+                "every log starts at its first segment");
         try (DirectoryStream<Path> folders = Files.newDirectoryStream(logDir, Files::isDirectory)) {
             for (Path folder : folders) {
-                TopicPartition tp = partitionOfFolder(folder.getFileName().toString());
+                String name = folder.getFileName().toString();
+                if (name.endsWith(DELETE_DIR_SUFFIX)) {
+                    Directories.deleteRecursively(folder);
+                    LOG.info("Removed {}, the folder of a deleted partition", folder);
+                    continue;
+                }
+                TopicPartition tp = partitionOfFolder(name);
                 if (tp == null) {
                     LOG.warn("Ignoring {}: not a <topic>-<partition> log folder", folder);
                     continue;
                 }
-                logs.put(tp, Log.open(folder, tp, defaults, recoveryPoints.getOrDefault(tp, 0L), cleanShutdown,
-                        clock, this::logFlushed));
+                logs.put(tp, Log.open(folder, tp, defaults, recoveryPointsRead.getOrDefault(tp, 0L),
+                        startOffsetsRead.getOrDefault(tp, 0L), cleanShutdown, clock, new Hooks()));
             }
         }
         Files.deleteIfExists(marker);
@@ -139,12 +194,12 @@ public final class FileLogStore implements LogStore, AutoCloseable {
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), cleanShutdown ? "present" : "absent");
     }
 
-    /** The checkpointed recovery points; none (validate everything) when the file is unreadable. */
-    private Map<TopicPartition, Long> readRecoveryPoints() {
+    /** A checkpoint's offsets; none when the file is unreadable. */
+    private static Map<TopicPartition, Long> readCheckpoint(OffsetCheckpoint checkpoint, String consequence) {
         try {
             return checkpoint.read();
         } catch (IOException e) {
-            LOG.warn("Validating all segments of every log after an unclean shutdown: {}", e.getMessage());
+            LOG.warn("{}: {}", consequence, e.getMessage());
             return Map.of();
         }
     }
@@ -164,9 +219,13 @@ public final class FileLogStore implements LogStore, AutoCloseable {
         return logDir;
     }
 
+    /** The cleaner, for tests that compact on demand. */
+    LogCleaner cleaner() {
+        return cleaner;
+    }
+
     /**
-     * The log of {@code tp}, created empty when absent; an existing log takes {@code config} for its
-     * next segments.
+     * The log of {@code tp}, created empty when absent; an existing log takes {@code config} from now on.
      *
      * @throws KarstException INVALID_TOPIC_EXCEPTION when the topic name is not a legal Kafka topic name
      */
@@ -179,7 +238,7 @@ public final class FileLogStore implements LogStore, AutoCloseable {
                 log = logs.get(tp);
                 if (log == null) {
                     checkTopicName(tp.topic());
-                    log = Log.open(logDir.resolve(tp.toString()), tp, config, 0, true, clock, this::logFlushed);
+                    log = Log.open(logDir.resolve(tp.toString()), tp, config, 0, 0, true, clock, new Hooks());
                     logs.put(tp, log);
                     LOG.info("Created log {} in {}", tp, log.dir());
                     return log;
@@ -207,37 +266,109 @@ public final class FileLogStore implements LogStore, AutoCloseable {
         return List.copyOf(logs.values());
     }
 
+    /**
+     * Closes the log of {@code tp} and renames its folder {@code <topic>-<partition>.<id>-delete}, which is
+     * removed in the background after the log's {@code file.delete.delay.ms} (or at the next start). A new
+     * log of the same name may be created at once.
+     */
     @Override
     public synchronized void delete(TopicPartition tp) throws IOException {
         Log log = logs.remove(tp);
         if (log == null) {
             return;
         }
-        log.delete();
+        log.closeForDeletion();
+        Path doomed = logDir.resolve(tp + "." + UUID.randomUUID().toString().replace("-", "") + DELETE_DIR_SUFFIX);
+        Files.move(log.dir(), doomed, StandardCopyOption.ATOMIC_MOVE);
+        Directories.force(logDir);
+        cleaner.forget(tp);
         checkpointRecoveryPoints();
-        LOG.info("Deleted log {} and its folder {}", tp, log.dir());
+        checkpointLogStartOffsets();
+        scheduleQuietly(() -> {
+            try {
+                Directories.deleteRecursively(doomed);
+            } catch (IOException e) {
+                LOG.warn("Cannot remove {}; the next start removes it", doomed, e);
+            }
+        }, log.config().fileDeleteDelayMs());
+        LOG.info("Deleted log {}; its folder is {} until removed", tp, doomed);
     }
 
-    /** A log's flush moved its recovery point; a flush that races with {@link #close()} leaves the file to it. */
-    private void logFlushed() throws IOException {
-        if (!closed) {
-            checkpointRecoveryPoints();
+    /** One retention pass over every log; a failing log is logged and the others go on. */
+    void applyRetention() {
+        for (Log log : logs.values()) {
+            try {
+                log.deleteOldSegments();
+            } catch (IOException | RuntimeException e) {
+                LOG.error("Retention of {} failed", log.topicPartition(), e);
+            }
         }
     }
 
-    /** Writes every open log's recovery point to the checkpoint file. */
+    private void flushDueLogs() {
+        for (Log log : logs.values()) {
+            try {
+                log.flushIfDue();
+            } catch (IOException | RuntimeException e) {
+                LOG.error("Flushing {} failed", log.topicPartition(), e);
+            }
+        }
+    }
+
+    /** Schedules background work, unless the store is closing (files left then are removed at the next start). */
+    private void scheduleQuietly(Runnable task, long delayMs) {
+        try {
+            scheduler.schedule(task, delayMs, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            LOG.debug("Not scheduling background work: the store in {} is closing", logDir);
+        }
+    }
+
+    /** What every log of this store tells it. */
+    private final class Hooks implements LogHooks {
+        @Override
+        public void recoveryPointMoved() throws IOException {
+            // a flush that races with close() leaves the file to it
+            if (!closed) {
+                checkpointRecoveryPoints();
+            }
+        }
+
+        @Override
+        public void logStartOffsetMoved() throws IOException {
+            if (!closed) {
+                checkpointLogStartOffsets();
+            }
+        }
+
+        @Override
+        public void schedule(Runnable task, long delayMs) {
+            scheduleQuietly(task, delayMs);
+        }
+    }
+
+    /** Writes every open log's recovery point to its checkpoint file. */
     private void checkpointRecoveryPoints() throws IOException {
         // one writer at a time, each with a fresh snapshot, so an older snapshot never lands last
-        synchronized (checkpoint) {
+        synchronized (recoveryPoints) {
             Map<TopicPartition, Long> points = new HashMap<>();
             logs.forEach((tp, log) -> points.put(tp, log.recoveryPoint()));
-            checkpoint.write(points);
+            recoveryPoints.write(points);
+        }
+    }
+
+    /** Writes every open log's start offset to its checkpoint file. */
+    private void checkpointLogStartOffsets() throws IOException {
+        synchronized (logStartOffsets) {
+            Map<TopicPartition, Long> offsets = new HashMap<>();
+            logs.forEach((tp, log) -> offsets.put(tp, log.logStartOffset()));
+            logStartOffsets.write(offsets);
         }
     }
 
     /**
-     * Flushes and closes every log, writes the recovery points and, when all of that worked, the clean
-     * shutdown marker; then releases the directory.
+     * Stops the background work, flushes and closes every log, writes the checkpoints and, when all of that
+     * worked, the clean shutdown marker; then releases the directory.
      */
     @Override
     public synchronized void close() throws IOException {
@@ -246,6 +377,12 @@ public final class FileLogStore implements LogStore, AutoCloseable {
         }
         closed = true;
         List<Exception> failures = new ArrayList<>();
+        stopBackgroundWork(failures);
+        try {
+            checkpointLogStartOffsets();
+        } catch (IOException e) {
+            failures.add(e);
+        }
         for (Log log : logs.values()) {
             try {
                 log.close();
@@ -274,6 +411,20 @@ public final class FileLogStore implements LogStore, AutoCloseable {
         }
     }
 
+    private void stopBackgroundWork(List<Exception> failures) {
+        cleanerThrottler.stop();
+        cleanerThread.shutdownNow();
+        scheduler.shutdownNow();
+        try {
+            if (!cleanerThread.awaitTermination(30, TimeUnit.SECONDS) || !scheduler.awaitTermination(30, TimeUnit.SECONDS)) {
+                failures.add(new IOException("background work of the log store did not stop within 30 s"));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            failures.add(e);
+        }
+    }
+
     private void releaseLock() throws IOException {
         try {
             lock.release();
@@ -286,5 +437,13 @@ public final class FileLogStore implements LogStore, AutoCloseable {
         if (closed) {
             throw new IllegalStateException("the log store in " + logDir + " is closed");
         }
+    }
+
+    private static ThreadFactory named(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
     }
 }

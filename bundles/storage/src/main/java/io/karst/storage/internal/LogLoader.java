@@ -2,12 +2,14 @@ package io.karst.storage.internal;
 
 import io.karst.api.TopicPartition;
 import io.karst.api.log.LogConfig;
+import io.karst.api.record.RecordBatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -18,9 +20,10 @@ import java.util.stream.Stream;
  * Opens the segments of one partition folder and brings them to a consistent state: after an unclean
  * shutdown every segment from the one holding the recovery point on (at least the last) is validated
  * batch by batch, and the first damaged batch cuts the log there, dropping every later segment;
- * a segment whose indexes are missing or corrupt has them rebuilt. Files other than
- * {@code <20 digits>.log} and its indexes (such as {@code .deleted}, {@code .cleaned}, {@code .swap}
- * leftovers) are ignored.
+ * a segment whose indexes are missing or corrupt has them rebuilt. Leftovers of work a crash interrupted
+ * are settled first: {@code .deleted} files (segments retention or the cleaner had removed) and
+ * {@code .cleaned} files (a cleaning not finished) are deleted, and a {@code .swap} segment (a finished
+ * cleaning not yet swapped in) replaces the segments its offsets cover. Other files are ignored.
  */
 final class LogLoader {
     /** What was loaded: the segments, the log end offset, and the offset below which data is known flushed. */
@@ -29,6 +32,8 @@ final class LogLoader {
 
     private static final Logger LOG = LoggerFactory.getLogger(LogLoader.class);
     private static final Pattern SEGMENT_LOG_FILE = Pattern.compile("(\\d{20})" + Pattern.quote(LogSegment.LOG_SUFFIX));
+    private static final Pattern SWAP_LOG_FILE = Pattern.compile("\\d{20}"
+            + Pattern.quote(LogSegment.LOG_SUFFIX + LogSegment.SWAP_SUFFIX));
 
     private final Path dir;
     private final TopicPartition tp;
@@ -50,6 +55,7 @@ final class LogLoader {
      */
     Loaded load(long recoveryPoint, boolean cleanShutdown) throws IOException {
         Files.createDirectories(dir);
+        settleLeftovers();
         List<Long> baseOffsets = segmentBaseOffsets();
         LogSegments segments = new LogSegments();
         try {
@@ -82,6 +88,54 @@ final class LogLoader {
             }
             throw e;
         }
+    }
+
+    /** Deletes {@code .deleted} and {@code .cleaned} files and completes every {@code .swap}. */
+    private void settleLeftovers() throws IOException {
+        List<Path> swaps = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                String name = file.getFileName().toString();
+                if (name.endsWith(LogSegment.DELETED_SUFFIX) || name.endsWith(LogSegment.CLEANED_SUFFIX)
+                        || (name.endsWith(LogSegment.SWAP_SUFFIX) && !name.endsWith(LogSegment.LOG_SUFFIX + LogSegment.SWAP_SUFFIX))) {
+                    Files.deleteIfExists(file);
+                } else if (SWAP_LOG_FILE.matcher(name).matches()) {
+                    swaps.add(file);
+                }
+            }
+        }
+        for (Path swap : swaps) {
+            completeSwap(swap);
+        }
+    }
+
+    /**
+     * Finishes replacing segments by a cleaned one: the segments whose base offsets lie in the cleaned
+     * segment's offset range go, and the {@code .swap} file takes the live name; its indexes are rebuilt.
+     */
+    private void completeSwap(Path swap) throws IOException {
+        long base = Long.parseLong(swap.getFileName().toString().substring(0, 20));
+        long lastOffset = base;
+        try (RecordBatchFile file = RecordBatchFile.open(swap)) {
+            int position = 0;
+            RecordBatch header;
+            while ((header = file.readHeader(position, file.size())) != null
+                    && RecordBatchFile.isWhole(header, position, file.size())) {
+                lastOffset = Math.max(lastOffset, header.lastOffset());
+                position += header.sizeInBytes();
+            }
+        }
+        for (long replaced : segmentBaseOffsets()) {
+            if (replaced >= base && replaced <= lastOffset) {
+                for (String suffix : List.of(LogSegment.LOG_SUFFIX, LogSegment.INDEX_SUFFIX, LogSegment.TIME_INDEX_SUFFIX)) {
+                    Files.deleteIfExists(dir.resolve(LogSegment.fileName(replaced, suffix)));
+                }
+            }
+        }
+        Files.deleteIfExists(dir.resolve(LogSegment.fileName(base, LogSegment.INDEX_SUFFIX)));
+        Files.deleteIfExists(dir.resolve(LogSegment.fileName(base, LogSegment.TIME_INDEX_SUFFIX)));
+        Files.move(swap, dir.resolve(LogSegment.fileName(base, LogSegment.LOG_SUFFIX)), StandardCopyOption.ATOMIC_MOVE);
+        LOG.warn("{}: completed the swap of cleaned segment {} interrupted by the last shutdown", tp, swap);
     }
 
     /** Base offsets of the {@code .log} files in the folder, in order. */

@@ -2,6 +2,7 @@ package io.karst.storage.internal;
 
 import io.karst.api.log.LogConfig;
 import io.karst.api.log.LogSlice;
+import io.karst.api.log.TimestampAndOffset;
 import io.karst.api.record.RecordBatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -28,6 +30,12 @@ final class LogSegment implements Closeable {
     static final String LOG_SUFFIX = ".log";
     static final String INDEX_SUFFIX = ".index";
     static final String TIME_INDEX_SUFFIX = ".timeindex";
+    /** Appended to the three file names of a segment removed from its log and waiting to be deleted. */
+    static final String DELETED_SUFFIX = ".deleted";
+    /** Appended to the file names of a segment the cleaner is writing. */
+    static final String CLEANED_SUFFIX = ".cleaned";
+    /** Appended to the file names of a complete cleaned segment about to replace the ones it was cleaned from. */
+    static final String SWAP_SUFFIX = ".swap";
 
     private static final Logger LOG = LoggerFactory.getLogger(LogSegment.class);
 
@@ -43,17 +51,19 @@ final class LogSegment implements Closeable {
     private final long created;
     private volatile OffsetIndex offsetIndex;
     private volatile TimeIndex timeIndex;
+    private volatile String suffix;
     private boolean needsRecovery;
-    // the greatest batch max timestamp so far and the last offset of its batch; writer only
-    private TimestampOffset maxTimestampSoFar;
+    // the greatest batch max timestamp so far and the last offset of its batch; written by the writer only
+    private volatile TimestampOffset maxTimestampSoFar;
 
-    private LogSegment(Path dir, long baseOffset, RecordBatchFile log, LogConfig config, long created) {
+    private LogSegment(Path dir, long baseOffset, RecordBatchFile log, LogConfig config, long created, String suffix) {
         this.dir = dir;
         this.baseOffset = baseOffset;
         this.log = log;
         this.indexIntervalBytes = config.indexIntervalBytes();
         this.maxIndexSize = config.segmentIndexBytes();
         this.created = created;
+        this.suffix = suffix;
     }
 
     /** The file name of a segment's file: the base offset as 20 digits, then the suffix. */
@@ -63,8 +73,16 @@ final class LogSegment implements Closeable {
 
     /** Creates a new empty segment with writable indexes; index files left over by an earlier segment are replaced. */
     static LogSegment create(Path dir, long baseOffset, LogConfig config, long now) throws IOException {
-        RecordBatchFile log = RecordBatchFile.create(dir.resolve(fileName(baseOffset, LOG_SUFFIX)));
-        LogSegment segment = new LogSegment(dir, baseOffset, log, config, now);
+        return create(dir, baseOffset, config, now, "");
+    }
+
+    /**
+     * Creates a new empty segment whose file names end with {@code suffix} after the usual extension (the
+     * cleaner writes {@code .log.cleaned}); see {@link #changeSuffix}.
+     */
+    static LogSegment create(Path dir, long baseOffset, LogConfig config, long now, String suffix) throws IOException {
+        RecordBatchFile log = RecordBatchFile.create(dir.resolve(fileName(baseOffset, LOG_SUFFIX + suffix)));
+        LogSegment segment = new LogSegment(dir, baseOffset, log, config, now, suffix);
         try {
             segment.createIndexes(config.segmentIndexBytes());
         } catch (IOException | RuntimeException e) {
@@ -75,13 +93,38 @@ final class LogSegment implements Closeable {
     }
 
     /**
+     * Creates the {@code .cleaned} segment that compaction writes what it keeps of {@code sourceBytes} of
+     * segments into, with index room for every batch those could hold (trimmed when sealed).
+     */
+    static LogSegment createForCleaning(Path dir, long baseOffset, LogConfig config, long now, long sourceBytes)
+            throws IOException {
+        LogSegment segment = create(dir, baseOffset, config, now, CLEANED_SUFFIX);
+        long capacity = indexCapacityFor(sourceBytes, config.indexIntervalBytes(), config.segmentIndexBytes());
+        if (capacity > config.segmentIndexBytes()) {
+            try {
+                segment.createIndexes((int) capacity);
+            } catch (IOException | RuntimeException e) {
+                segment.delete();
+                throw e;
+            }
+        }
+        return segment;
+    }
+
+    /** Index bytes enough for a log of {@code logBytes}: at most one entry per interval or per batch header. */
+    private static long indexCapacityFor(long logBytes, int indexIntervalBytes, int minimum) {
+        long batchesBound = logBytes / Math.max(indexIntervalBytes + 1, RecordBatch.HEADER_SIZE) + 2;
+        return Math.min(Integer.MAX_VALUE, Math.max(minimum, batchesBound * TimeIndex.ENTRY_SIZE));
+    }
+
+    /**
      * Opens an existing segment; its indexes writable when it is the {@code active} (last) one, sealed
      * otherwise. Missing or corrupt indexes are replaced by empty ones and the segment is marked
      * {@link #needsRecovery()}; the caller must then {@link #recover()} it.
      */
     static LogSegment open(Path dir, long baseOffset, LogConfig config, boolean active, long now) throws IOException {
         RecordBatchFile log = RecordBatchFile.open(dir.resolve(fileName(baseOffset, LOG_SUFFIX)));
-        LogSegment segment = new LogSegment(dir, baseOffset, log, config, now);
+        LogSegment segment = new LogSegment(dir, baseOffset, log, config, now, "");
         try {
             segment.openIndexes(active);
         } catch (IOException | RuntimeException e) {
@@ -133,11 +176,30 @@ final class LogSegment implements Closeable {
     }
 
     Path offsetIndexFile() {
-        return dir.resolve(fileName(baseOffset, INDEX_SUFFIX));
+        return dir.resolve(fileName(baseOffset, INDEX_SUFFIX + suffix));
     }
 
     Path timeIndexFile() {
-        return dir.resolve(fileName(baseOffset, TIME_INDEX_SUFFIX));
+        return dir.resolve(fileName(baseOffset, TIME_INDEX_SUFFIX + suffix));
+    }
+
+    /**
+     * The greatest batch timestamp in the segment, or {@link TimestampOffset#NO_TIMESTAMP} when empty: what
+     * time-based retention and look-ups by time go by. Thread-safe.
+     */
+    long largestTimestamp() {
+        return maxTimestampSoFar.timestamp();
+    }
+
+    /**
+     * Renames the three files from the current suffix to {@code newSuffix} ({@code ""} for the live names);
+     * open channels and mappings keep working. Called by the log's single writer.
+     */
+    void changeSuffix(String newSuffix) throws IOException {
+        log.renameTo(dir.resolve(fileName(baseOffset, LOG_SUFFIX + newSuffix)));
+        offsetIndex.renameTo(dir.resolve(fileName(baseOffset, INDEX_SUFFIX + newSuffix)));
+        timeIndex.renameTo(dir.resolve(fileName(baseOffset, TIME_INDEX_SUFFIX + newSuffix)));
+        suffix = newSuffix;
     }
 
     /** Whether the indexes were missing or corrupt when opened and must be rebuilt by {@link #recover()}. */
@@ -211,6 +273,53 @@ final class LogSegment implements Closeable {
     }
 
     /**
+     * The first record at or after {@code startingOffset} whose timestamp is at or after {@code timestamp}:
+     * the time index gives the last batch known to be older, the offset index where it starts, and a scan of
+     * the batch headers from there finds the first batch reaching the time; inside it, an uncompressed batch
+     * is read record by record, while a compressed (or LogAppendTime) one answers with its first offset and
+     * greatest timestamp. Empty when no record here is that recent. Thread-safe.
+     */
+    Optional<TimestampAndOffset> findOffsetByTimestamp(long timestamp, long startingOffset) throws IOException {
+        int end = log.size();
+        TimestampOffset older = timeIndex.lookup(timestamp);
+        int position = offsetIndex.lookup(Math.max(older.offset(), startingOffset)).position();
+        RecordBatch header;
+        while ((header = log.readHeader(position, end)) != null && RecordBatchFile.isWhole(header, position, end)) {
+            if (header.maxTimestamp() >= timestamp && header.lastOffset() >= startingOffset) {
+                if (header.compressionId() != 0 || header.isLogAppendTime()) {
+                    return Optional.of(new TimestampAndOffset(header.maxTimestamp(),
+                            Math.max(header.baseOffset(), startingOffset)));
+                }
+                RecordBatch batch = RecordBatch.wrap(log.read(position, header.sizeInBytes()));
+                for (StoredRecord record : StoredRecord.readAll(batch)) {
+                    if (record.timestamp() >= timestamp && record.offset() >= startingOffset) {
+                        return Optional.of(new TimestampAndOffset(record.timestamp(), record.offset()));
+                    }
+                }
+            }
+            position += header.sizeInBytes();
+        }
+        return Optional.empty();
+    }
+
+    /** Calls {@code action} with every committed batch, whole, in order. Thread-safe. */
+    void forEachWholeBatch(BatchAction action) throws IOException {
+        int end = log.size();
+        int position = 0;
+        RecordBatch header;
+        while ((header = log.readHeader(position, end)) != null && RecordBatchFile.isWhole(header, position, end)) {
+            action.accept(RecordBatch.wrap(log.read(position, header.sizeInBytes())));
+            position += header.sizeInBytes();
+        }
+    }
+
+    /** What {@link #forEachWholeBatch} calls. */
+    @FunctionalInterface
+    interface BatchAction {
+        void accept(RecordBatch batch) throws IOException;
+    }
+
+    /**
      * The offset after the last batch (the base offset when empty), learnt by scanning the batches after
      * the last index entries; it also brings the greatest timestamp up to date. For reopening the last
      * segment without recovering it.
@@ -239,9 +348,7 @@ final class LogSegment implements Closeable {
     Recovery recover() throws IOException {
         int end = log.size();
         // room for every entry the log could need, even if it was written with a larger index size
-        int batchesBound = end / Math.max(indexIntervalBytes + 1, RecordBatch.HEADER_SIZE) + 2;
-        createIndexes((int) Math.min(Integer.MAX_VALUE,
-                Math.max(maxIndexSize, (long) batchesBound * TimeIndex.ENTRY_SIZE)));
+        createIndexes((int) indexCapacityFor(end, indexIntervalBytes, maxIndexSize));
         int position = 0;
         long nextOffset = baseOffset;
         String problem = null;
@@ -314,12 +421,17 @@ final class LogSegment implements Closeable {
         }
     }
 
-    /** Closes the segment without sealing it and deletes its three files. */
+    /** Closes the segment without sealing it and deletes its three files, under whatever suffix they have. */
     void delete() throws IOException {
         log.close();
         Files.deleteIfExists(log.file());
         Files.deleteIfExists(offsetIndexFile());
         Files.deleteIfExists(timeIndexFile());
+    }
+
+    /** Closes the files; unlike {@link #close()} nothing is sealed or trimmed (the files are about to go). */
+    void closeUnsealed() throws IOException {
+        log.close();
     }
 
     @Override

@@ -6,7 +6,9 @@ import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 
 /**
  * The memory-mapped file behind a segment index: fixed-size big-endian entries back to back, sorted by
@@ -32,7 +34,7 @@ abstract class MappedIndex implements Closeable {
      */
     private static final int WARM_BYTES = 8192;
 
-    private final Path file;
+    private volatile Path file;
     private final long baseOffset;
     private final int entrySize;
     private volatile MappedByteBuffer mmap;
@@ -191,6 +193,12 @@ abstract class MappedIndex implements Closeable {
             mmap = raf.getChannel().map(FileChannel.MapMode.READ_ONLY, 0, length);
         }
         writable = false;
+    }
+
+    /** Renames the file; the mapping stays valid (POSIX rename semantics). */
+    final synchronized void renameTo(Path target) throws IOException {
+        Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
+        file = target;
     }
 
     /** Forces written entries to the disk. */

@@ -7,7 +7,9 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
 /**
@@ -26,7 +28,7 @@ final class RecordBatchFile implements Closeable {
     record LocatedBatch(int position, RecordBatch header) {
     }
 
-    private final Path file;
+    private volatile Path file;
     private final FileChannel channel;
     private volatile int size;
 
@@ -143,6 +145,12 @@ final class RecordBatchFile implements Closeable {
         if (channel.size() > size) {
             channel.truncate(size);
         }
+    }
+
+    /** Renames the file; the open channel keeps working (POSIX rename semantics). */
+    void renameTo(Path target) throws IOException {
+        Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
+        file = target;
     }
 
     /** Forces written bytes to the disk. Thread-safe. */

@@ -1,5 +1,6 @@
 package io.karst.storage.internal;
 
+import io.karst.api.log.CleanupPolicy;
 import io.karst.api.log.LogConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -8,47 +9,76 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.Supplier;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
- * The storage configuration (PID {@code io.karst.storage}, Kafka's broker keys) checked and turned into
- * a log directory and the default log settings. Every error names the offending key.
+ * The storage configuration (PID {@code io.karst.storage}, Kafka's broker keys, Kafka's defaults) checked
+ * and turned into a log directory, the default settings of every log, and the store's own schedules. Every
+ * error names the offending key.
  *
- * @param logDir      the one log directory, absolute
- * @param logDefaults settings for logs found on disk until their topic's own settings arrive
+ * @param logDir                     {@code log.dirs}: the one log directory, absolute
+ * @param logDefaults                the {@code log.*} defaults every topic's settings are laid over
+ * @param retentionCheckIntervalMs   {@code log.retention.check.interval.ms}
+ * @param cleanerEnable              {@code log.cleaner.enable}
+ * @param cleanerIoMaxBytesPerSecond {@code log.cleaner.io.max.bytes.per.second}
+ * @param cleanerBackoffMs           {@code log.cleaner.backoff.ms}: pause between looks for logs to compact
+ * @param flushSchedulerIntervalMs   {@code log.flush.scheduler.interval.ms}: how often {@code flush.ms} is checked
  */
-record StorageSettings(Path logDir, LogConfig logDefaults) {
+public record StorageSettings(Path logDir, LogConfig logDefaults, long retentionCheckIntervalMs, boolean cleanerEnable,
+                              double cleanerIoMaxBytesPerSecond, long cleanerBackoffMs, long flushSchedulerIntervalMs) {
     private static final Logger LOG = LoggerFactory.getLogger(StorageSettings.class);
+    private static final long HOUR_MS = TimeUnit.HOURS.toMillis(1);
 
-    /** Reads the component configuration; relative directories are resolved against {@code karafData} when given. */
-    static StorageSettings from(LogStoreComponent.Config config, String karafData) {
-        return of(read("log.dirs", config::log_dirs),
-                read("log.segment.bytes", config::log_segment_bytes),
-                read("log.roll.ms", config::log_roll_ms),
-                read("log.index.interval.bytes", config::log_index_interval_bytes),
-                read("log.index.size.max.bytes", config::log_index_size_max_bytes),
-                karafData);
+    /** Kafka's schedules for a store in {@code logDir} with the given log defaults. */
+    public static StorageSettings withDefaults(Path logDir, LogConfig logDefaults) {
+        return new StorageSettings(logDir, logDefaults, 300_000L, true, Double.MAX_VALUE, 15_000L, Long.MAX_VALUE);
     }
 
     /**
-     * Checks the values. {@code logDirs} is comma-separated; only its first directory is used (with a
-     * warning when there are more). A relative directory is resolved against {@code karafData} when not
-     * null, else against the working directory.
+     * Reads Kafka broker keys; absent keys take Kafka's defaults. Relative directories are resolved against
+     * {@code karafData} when given, else against the working directory.
      *
-     * @throws IllegalArgumentException naming the key of a value out of range
+     * @throws IllegalArgumentException naming the key of a value that is malformed or out of range
      */
-    static StorageSettings of(String logDirs, int segmentBytes, long rollMs, int indexIntervalBytes,
-                              int indexSizeMaxBytes, String karafData) {
-        atLeast("log.segment.bytes", segmentBytes, 14);
-        atLeast("log.roll.ms", rollMs, 1);
-        atLeast("log.index.interval.bytes", indexIntervalBytes, 0);
-        atLeast("log.index.size.max.bytes", indexSizeMaxBytes, 8);
-        LogConfig defaults = new LogConfig(segmentBytes, rollMs, indexIntervalBytes, indexSizeMaxBytes);
-        return new StorageSettings(logDir(logDirs, karafData), defaults);
+    public static StorageSettings fromMap(Map<String, ?> props, String karafData) {
+        Keys k = new Keys(props);
+        long retentionMs = k.optionalLong("log.retention.ms", -1);
+        if (retentionMs == Long.MIN_VALUE) {
+            long minutes = k.optionalLong("log.retention.minutes", -1);
+            retentionMs = minutes != Long.MIN_VALUE ? minutes * 60_000L
+                    : k.longAtLeast("log.retention.hours", 168, -1) * HOUR_MS;
+        }
+        long flushSchedulerIntervalMs = k.longAtLeast("log.flush.scheduler.interval.ms", Long.MAX_VALUE, 1);
+        long flushMs = k.optionalLong("log.flush.interval.ms", 0);
+        LogConfig defaults;
+        try {
+            defaults = new LogConfig(
+                    k.intAtLeast("log.segment.bytes", 1 << 30, 14),
+                    k.longAtLeast("log.roll.ms", 7 * 24 * HOUR_MS, 1),
+                    k.intAtLeast("log.index.interval.bytes", 4096, 0),
+                    k.intAtLeast("log.index.size.max.bytes", 10 << 20, 8),
+                    Math.max(retentionMs, -1),
+                    k.longAtLeast("log.retention.bytes", -1, -1),
+                    k.cleanupPolicy("log.cleanup.policy"),
+                    k.longAtLeast("log.cleaner.delete.retention.ms", LogConfig.DEFAULT_DELETE_RETENTION_MS, 0),
+                    k.longAtLeast("log.segment.delete.delay.ms", LogConfig.DEFAULT_FILE_DELETE_DELAY_MS, 0),
+                    k.longAtLeast("log.flush.interval.messages", Long.MAX_VALUE, 1),
+                    flushMs == Long.MIN_VALUE ? flushSchedulerIntervalMs : flushMs,
+                    k.doubleBetween("log.cleaner.min.cleanable.ratio", 0.5, 0, 1));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Invalid log settings: " + e.getMessage(), e);
+        }
+        return new StorageSettings(logDir(k.string("log.dirs", "karst/logs"), karafData), defaults,
+                k.longAtLeast("log.retention.check.interval.ms", 300_000L, 1),
+                k.bool("log.cleaner.enable", true),
+                k.doubleBetween("log.cleaner.io.max.bytes.per.second", Double.MAX_VALUE, Double.MIN_VALUE, Double.MAX_VALUE),
+                k.longAtLeast("log.cleaner.backoff.ms", 15_000L, 1),
+                flushSchedulerIntervalMs);
     }
 
     private static Path logDir(String logDirs, String karafData) {
-        List<String> dirs = Arrays.stream(logDirs == null ? new String[0] : logDirs.split(","))
+        List<String> dirs = Arrays.stream(logDirs.split(","))
                 .map(String::trim)
                 .filter(dir -> !dir.isEmpty())
                 .toList();
@@ -68,18 +98,82 @@ record StorageSettings(Path logDir, LogConfig logDefaults) {
         }
     }
 
-    private static void atLeast(String key, long value, long min) {
-        if (value < min) {
-            throw new IllegalArgumentException(key + " must be at least " + min + ", got " + value);
-        }
-    }
+    /** Typed reading of the keys; values may be strings or already typed (Config Admin). */
+    private record Keys(Map<String, ?> props) {
 
-    /** The value of {@code key}; a value the runtime cannot convert becomes an error naming the key. */
-    static <T> T read(String key, Supplier<T> value) {
-        try {
-            return value.get();
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException(key + ": " + e.getMessage(), e);
+        String string(String key, String defaultValue) {
+            Object value = props.get(key);
+            String text = value == null ? "" : value.toString().trim();
+            return text.isEmpty() ? defaultValue : text;
+        }
+
+        boolean bool(String key, boolean defaultValue) {
+            String text = string(key, Boolean.toString(defaultValue));
+            if (!text.equalsIgnoreCase("true") && !text.equalsIgnoreCase("false")) {
+                throw invalid(key, text, "must be true or false");
+            }
+            return Boolean.parseBoolean(text);
+        }
+
+        /** The value, or Long.MIN_VALUE when the key is absent or empty. */
+        long optionalLong(String key, long min) {
+            String text = string(key, null);
+            return text == null ? Long.MIN_VALUE : longAtLeast(key, 0, min);
+        }
+
+        long longAtLeast(String key, long defaultValue, long min) {
+            String text = string(key, null);
+            if (text == null) {
+                return defaultValue;
+            }
+            long value;
+            try {
+                value = Long.parseLong(text);
+            } catch (NumberFormatException e) {
+                throw invalid(key, text, "not a whole number");
+            }
+            if (value < min) {
+                throw invalid(key, text, "must be at least " + min);
+            }
+            return value;
+        }
+
+        int intAtLeast(String key, int defaultValue, int min) {
+            long value = longAtLeast(key, defaultValue, min);
+            if (value > Integer.MAX_VALUE) {
+                throw invalid(key, Long.toString(value), "must be at most " + Integer.MAX_VALUE);
+            }
+            return (int) value;
+        }
+
+        double doubleBetween(String key, double defaultValue, double min, double max) {
+            String text = string(key, null);
+            if (text == null) {
+                return defaultValue;
+            }
+            double value;
+            try {
+                value = Double.parseDouble(text);
+            } catch (NumberFormatException e) {
+                throw invalid(key, text, "not a number");
+            }
+            if (!(value >= min && value <= max)) {
+                throw invalid(key, text, "must be between " + min + " and " + max);
+            }
+            return value;
+        }
+
+        CleanupPolicy cleanupPolicy(String key) {
+            String text = string(key, CleanupPolicy.DELETE.kafkaName());
+            try {
+                return CleanupPolicy.parse(text);
+            } catch (IllegalArgumentException e) {
+                throw invalid(key, text, "must be delete, compact or compact,delete");
+            }
+        }
+
+        private static IllegalArgumentException invalid(String key, String value, String problem) {
+            return new IllegalArgumentException("Invalid value " + value + " for configuration " + key + ": " + problem);
         }
     }
 }

@@ -162,6 +162,34 @@ class FileLogStoreTest {
             assertThatThrownBy(() -> doomed.read(0, 1, true)).isInstanceOf(KarstException.class);
             assertThat(Files.readAllLines(logDir.resolve("recovery-point-offset-checkpoint")))
                     .containsExactly("0", "1", "plain 1 0");
+            assertThat(folders()).as("renamed, removed after file.delete.delay.ms")
+                    .anyMatch(name -> name.matches("my-topic-name-12\\.[0-9a-f]{32}-delete"));
+
+            PartitionLog again = store.getOrCreate(DASHED, SMALL);
+            assertThat(again.logEndOffset()).as("a new log of the same name starts empty").isZero();
+        }
+        try (FileLogStore store = new FileLogStore(logDir, SMALL)) {
+            assertThat(folders()).as("a start removes folders of deleted partitions").noneMatch(n -> n.endsWith("-delete"));
+        }
+    }
+
+    @Test
+    void aDeletedPartitionsFolderIsRemovedInTheBackgroundAfterTheDelay() throws Exception {
+        LogConfig noDelay = SMALL.withDurability(Long.MAX_VALUE, Long.MAX_VALUE, 0);
+        try (FileLogStore store = new FileLogStore(logDir, SMALL)) {
+            appendBatches(store.getOrCreate(PLAIN, noDelay), 30);
+            store.delete(PLAIN);
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+            while (folders().stream().anyMatch(n -> n.startsWith("plain-1")) && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(folders()).noneMatch(n -> n.startsWith("plain-1"));
+        }
+    }
+
+    private List<String> folders() throws IOException {
+        try (var files = Files.list(logDir)) {
+            return files.filter(Files::isDirectory).map(f -> f.getFileName().toString()).toList();
         }
     }
 

@@ -163,6 +163,6 @@ class KafkaCompatibilityTest {
 
         new OffsetCheckpointFile(logDir.resolve("recovery-point-offset-checkpoint").toFile(), new LogDirFailureChannel(1))
                 .write(Map.of(new org.apache.kafka.common.TopicPartition("a-b", 4), 99L));
-        assertThat(new RecoveryPointCheckpoint(logDir).read()).isEqualTo(Map.of(new TopicPartition("a-b", 4), 99L));
+        assertThat(new OffsetCheckpoint(logDir, OffsetCheckpoint.RECOVERY_POINT_FILE).read()).isEqualTo(Map.of(new TopicPartition("a-b", 4), 99L));
     }
 }

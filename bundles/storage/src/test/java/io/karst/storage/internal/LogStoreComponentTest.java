@@ -21,7 +21,8 @@ class LogStoreComponentTest {
     @Test
     void activateOpensTheStoreAndDeactivateClosesItCleanly() throws IOException {
         LogStoreComponent component = new LogStoreComponent();
-        component.activate(TestConfigs.storageConfig(Map.of("log_dirs", dir.toString())));
+        component.activate(Map.of("log.dirs", dir.toString(), "log.retention.hours", "1"));
+        assertThat(component.defaultConfig().retentionMs()).isEqualTo(3_600_000L);
         TopicPartition tp = new TopicPartition("t", 0);
         PartitionLog log = component.getOrCreate(tp, LogConfig.DEFAULTS);
         log.append(List.of(TestBatches.batch(2, 0, 10)), 0, -1);
@@ -30,7 +31,7 @@ class LogStoreComponentTest {
         assertThat(dir.resolve(".kafka_cleanshutdown")).exists();
 
         LogStoreComponent restarted = new LogStoreComponent();
-        restarted.activate(TestConfigs.storageConfig(Map.of("log_dirs", dir.toString())));
+        restarted.activate(Map.of("log.dirs", dir.toString()));
         assertThat(restarted.all()).extracting(PartitionLog::logEndOffset).containsExactly(2L);
         restarted.delete(tp);
         assertThat(restarted.all()).isEmpty();
@@ -40,8 +41,7 @@ class LogStoreComponentTest {
     @Test
     void aBadValueFailsActivationNamingTheKey() {
         LogStoreComponent component = new LogStoreComponent();
-        assertThatThrownBy(() -> component.activate(TestConfigs.storageConfig(
-                Map.of("log_dirs", dir.toString(), "log_segment_bytes", 10))))
+        assertThatThrownBy(() -> component.activate(Map.of("log.dirs", dir.toString(), "log.segment.bytes", 10)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("log.segment.bytes");
     }
 }

@@ -49,11 +49,11 @@ class LogTest {
     }
 
     private Log open(LogConfig config) throws IOException {
-        return Log.open(dir(), TP, config, 0, true, clock, () -> { });
+        return Log.open(dir(), TP, config, 0, 0, true, clock, new TestHooks());
     }
 
     private Log openAfterCrash(LogConfig config, long recoveryPoint) throws IOException {
-        return Log.open(dir(), TP, config, recoveryPoint, false, clock, () -> { });
+        return Log.open(dir(), TP, config, recoveryPoint, 0, false, clock, new TestHooks());
     }
 
     /** Appends {@code count} batches of 1-5 records with 0-200 byte values, one at a time. */

@@ -18,25 +18,28 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The {@code recovery-point-offset-checkpoint} file of a log directory: for each partition, the offset
- * below which its log was flushed to the disk. After an unclean shutdown only data from there on is
- * validated.
+ * An offset checkpoint file of a log directory, one offset per partition: {@code recovery-point-offset-checkpoint}
+ * (below it, the log was flushed to the disk; after an unclean shutdown only data from there on is
+ * validated), {@code log-start-offset-checkpoint} (the first offset of each log, moved by retention and
+ * DeleteRecords) and {@code cleaner-offset-checkpoint} (where the uncleaned part of a compacted log starts).
  *
  * <p>Text format, Kafka's: the version {@code 0} on the first line, the number of entries on the second,
  * then one {@code <topic> <partition> <offset>} line per partition. The file is replaced atomically
  * (written to {@code .tmp}, forced, renamed) so a crash leaves the old or the new one, never half of one.
  * Thread-safe.
  */
-final class RecoveryPointCheckpoint {
-    static final String FILE_NAME = "recovery-point-offset-checkpoint";
+final class OffsetCheckpoint {
+    static final String RECOVERY_POINT_FILE = "recovery-point-offset-checkpoint";
+    static final String LOG_START_OFFSET_FILE = "log-start-offset-checkpoint";
+    static final String CLEANER_OFFSET_FILE = "cleaner-offset-checkpoint";
     private static final int VERSION = 0;
 
     private final Path file;
     private final Path tmpFile;
 
-    RecoveryPointCheckpoint(Path logDir) {
-        this.file = logDir.resolve(FILE_NAME);
-        this.tmpFile = logDir.resolve(FILE_NAME + ".tmp");
+    OffsetCheckpoint(Path logDir, String fileName) {
+        this.file = logDir.resolve(fileName);
+        this.tmpFile = logDir.resolve(fileName + ".tmp");
     }
 
     Path file() {
@@ -44,7 +47,7 @@ final class RecoveryPointCheckpoint {
     }
 
     /**
-     * The recovery points in the file; empty when there is no file.
+     * The offsets in the file; empty when there is no file.
      *
      * @throws IOException naming the file and line when it is malformed
      */

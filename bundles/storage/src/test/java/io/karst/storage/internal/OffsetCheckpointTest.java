@@ -12,13 +12,13 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class RecoveryPointCheckpointTest {
+class OffsetCheckpointTest {
     @TempDir
     Path dir;
 
     @Test
     void writesKafkasTextFormatAndReadsItBack() throws IOException {
-        RecoveryPointCheckpoint checkpoint = new RecoveryPointCheckpoint(dir);
+        OffsetCheckpoint checkpoint = new OffsetCheckpoint(dir, OffsetCheckpoint.RECOVERY_POINT_FILE);
         Map<TopicPartition, Long> points = Map.of(
                 new TopicPartition("b-topic", 2), 1234L,
                 new TopicPartition("a", 0), 0L);
@@ -32,13 +32,13 @@ class RecoveryPointCheckpointTest {
 
     @Test
     void aMissingFileHoldsNoRecoveryPoints() throws IOException {
-        assertThat(new RecoveryPointCheckpoint(dir).read()).isEmpty();
+        assertThat(new OffsetCheckpoint(dir, OffsetCheckpoint.RECOVERY_POINT_FILE).read()).isEmpty();
     }
 
     @Test
     void aMalformedFileIsAnErrorNamingFileAndLine() throws IOException {
         Path file = dir.resolve("recovery-point-offset-checkpoint");
-        RecoveryPointCheckpoint checkpoint = new RecoveryPointCheckpoint(dir);
+        OffsetCheckpoint checkpoint = new OffsetCheckpoint(dir, OffsetCheckpoint.RECOVERY_POINT_FILE);
         for (String text : new String[] {"1\n0\n", "0\n2\na 0 5\n", "0\n1\na zero 5\n", "0\n1\na 0\n"}) {
             Files.writeString(file, text);
             assertThatThrownBy(checkpoint::read).isInstanceOf(IOException.class)
