@@ -156,6 +156,26 @@ public class LocalCoordinator implements Coordinator, AutoCloseable {
         commit(updated);
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * @throws UncheckedIOException when the new state cannot be written; the topic then keeps its configs
+     */
+    @Override
+    public synchronized TopicDescription updateTopicConfigs(String name, Map<String, String> configs) {
+        Objects.requireNonNull(configs, "configs");
+        ensureOpen();
+        TopicDescription current = topics.get(name);
+        if (current == null) {
+            throw new KarstException(Errors.UNKNOWN_TOPIC_OR_PARTITION, "Topic '" + name + "' does not exist.");
+        }
+        TopicDescription updated = new TopicDescription(name, current.topicId(), current.partitions(), configs);
+        SortedMap<String, TopicDescription> all = new TreeMap<>(topics);
+        all.put(name, updated);
+        commit(all);
+        return updated;
+    }
+
     @Override
     public synchronized Optional<TopicDescription> topic(String name) {
         ensureOpen();

@@ -89,6 +89,24 @@ class LocalCoordinatorTest {
     }
 
     @Test
+    void topicConfigsAreReplacedDurablyKeepingIdAndPartitions() {
+        TopicDescription orders = coordinator.createTopic("orders", 2, (short) 1, Map.of("retention.ms", "1000"));
+
+        TopicDescription updated = coordinator.updateTopicConfigs("orders",
+                Map.of("cleanup.policy", "compact", "segment.bytes", "1048576"));
+
+        assertThat(updated.configs()).isEqualTo(Map.of("cleanup.policy", "compact", "segment.bytes", "1048576"));
+        assertThat(updated.topicId()).isEqualTo(orders.topicId());
+        assertThat(updated.partitions()).isEqualTo(orders.partitions());
+        coordinator.close();
+        coordinator = new LocalCoordinator(dir);
+        assertThat(coordinator.topic("orders")).contains(updated);
+        assertThatThrownBy(() -> coordinator.updateTopicConfigs("absent", Map.of()))
+                .isInstanceOfSatisfying(KarstException.class,
+                        e -> assertThat(e.error()).isEqualTo(Errors.UNKNOWN_TOPIC_OR_PARTITION));
+    }
+
+    @Test
     void deletionSurvivesReopening() {
         coordinator.createTopic("orders", 1, (short) 1, Map.of());
         coordinator.deleteTopic("orders");
