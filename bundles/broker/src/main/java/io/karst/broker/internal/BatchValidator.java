@@ -9,8 +9,8 @@ import java.nio.ByteBuffer;
 import java.util.List;
 
 /**
- * The checks a produced batch passes before it is stored, all made on the batch header without
- * decompressing (PROTOCOL.md, "Checks without decompression").
+ * The first checks a produced batch passes, all made on the batch header without decompressing
+ * (PROTOCOL.md, "Checks without decompression"); {@link BatchConverter} then checks its records.
  */
 final class BatchValidator {
     private static final int ZSTD = 4;

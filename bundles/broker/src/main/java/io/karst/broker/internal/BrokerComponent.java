@@ -1,16 +1,24 @@
 package io.karst.broker.internal;
 
 import io.karst.api.broker.BrokerStatus;
+import io.karst.api.broker.GroupAdmin;
+import io.karst.api.broker.RecordAdmin;
+import io.karst.api.broker.TopicAdmin;
 import io.karst.api.broker.PartitionStatus;
+import io.karst.api.codec.Codec;
 import io.karst.api.coordination.Coordinator;
 import io.karst.api.log.LogStore;
 import io.karst.api.request.RequestContext;
 import io.karst.api.request.RequestHandler;
 import io.karst.api.request.Response;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
@@ -24,7 +32,8 @@ import java.util.concurrent.CompletionStage;
 /**
  * The broker as an OSGi service: built from the {@code io.karst.broker} configuration over the
  * LogStore and Coordinator services. Both references are greedy: a better-ranked coordinator
- * coming up, or the current one going away, restarts the broker on the new one.
+ * coming up, or the current one going away, restarts the broker on the new one. Codec services
+ * are tracked dynamically instead: they come and go without restarting anything.
  */
 @Component(service = {RequestHandler.class, BrokerStatus.class}, configurationPid = "io.karst.broker")
 @Designate(ocd = BrokerComponent.Config.class)
@@ -64,20 +73,61 @@ public final class BrokerComponent implements RequestHandler, BrokerStatus {
 
         @AttributeDefinition(name = "delete.topic.enable", description = "Allow DeleteTopics")
         boolean delete_topic_enable() default true;
+
+        @AttributeDefinition(name = "group.initial.rebalance.delay.ms", description = "How long an empty group waits for more members before its first generation")
+        int group_initial_rebalance_delay_ms() default 3000;
+
+        @AttributeDefinition(name = "group.min.session.timeout.ms", description = "Shortest session timeout a group member may ask for")
+        int group_min_session_timeout_ms() default 6000;
+
+        @AttributeDefinition(name = "group.max.session.timeout.ms", description = "Longest session timeout a group member may ask for")
+        int group_max_session_timeout_ms() default 1_800_000;
+
+        @AttributeDefinition(name = "offsets.topic.num.partitions", description = "Partitions of __consumer_offsets, when it is created")
+        int offsets_topic_num_partitions() default 50;
+
+        @AttributeDefinition(name = "offsets.retention.minutes", description = "How long an empty group keeps its committed offsets")
+        int offsets_retention_minutes() default 10080;
     }
 
     private final KafkaBroker broker;
+    /** The console's admin services, registered while the broker runs. */
+    private final List<ServiceRegistration<?>> adminServices;
+    /** The codec services of the moment; the broker reads it on every compressed produce. */
+    private final CodecRegistry codecs = new CodecRegistry(List.of());
 
     @Activate
     public BrokerComponent(@Reference(policyOption = ReferencePolicyOption.GREEDY) LogStore store,
                            @Reference(policyOption = ReferencePolicyOption.GREEDY) Coordinator coordinator,
-                           Map<String, Object> properties) {
-        this.broker = new KafkaBroker(BrokerConfig.fromMap(properties), store, coordinator);
+                           Map<String, Object> properties, BundleContext context) {
+        this.broker = new KafkaBroker(BrokerConfig.fromMap(properties), store, coordinator, codecs);
         broker.start();
+        this.adminServices = List.of(
+                context.registerService(TopicAdmin.class, broker.topicAdmin(), null),
+                context.registerService(GroupAdmin.class, broker.groupAdmin(), null),
+                context.registerService(RecordAdmin.class, broker.recordAdmin(), null));
+    }
+
+    /** Codec bundles come and go while the broker runs: each codec service is added here, and removed below. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addCodec(Codec codec) {
+        codecs.add(codec);
+    }
+
+    void removeCodec(Codec codec) {
+        codecs.remove(codec);
     }
 
     @Deactivate
     void deactivate() {
+        for (ServiceRegistration<?> service : adminServices) {
+            try {
+                service.unregister();
+            } catch (IllegalStateException alreadyGone) {
+                // the framework unregisters a stopping bundle's services itself
+            }
+        }
         broker.close();
     }
 

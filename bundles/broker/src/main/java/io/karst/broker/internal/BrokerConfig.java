@@ -1,6 +1,7 @@
 package io.karst.broker.internal;
 
 import io.karst.api.coordination.Endpoint;
+import io.karst.broker.internal.group.GroupCoordinatorConfig;
 
 import java.util.List;
 import java.util.Locale;
@@ -20,11 +21,13 @@ import java.util.Map;
  * @param producerIdExpirationMs    {@code producer.id.expiration.ms}
  * @param numIoThreads              {@code num.io.threads}: threads that serve requests off the network threads
  * @param deleteTopicEnable         {@code delete.topic.enable}
+ * @param groupCoordinator          the group coordinator's keys ({@code group.*}, {@code offsets.*})
  */
 public record BrokerConfig(int brokerId, List<Endpoint> advertisedListeners, int numPartitions,
                            short defaultReplicationFactor, boolean autoCreateTopicsEnable, int messageMaxBytes,
                            boolean logAppendTime, int minInsyncReplicas, long producerIdExpirationMs,
-                           int numIoThreads, boolean deleteTopicEnable) {
+                           int numIoThreads, boolean deleteTopicEnable,
+                           GroupCoordinatorConfig groupCoordinator) {
 
     public BrokerConfig {
         advertisedListeners = List.copyOf(advertisedListeners);
@@ -56,6 +59,7 @@ public record BrokerConfig(int brokerId, List<Endpoint> advertisedListeners, int
                 r.intAtLeast("min.insync.replicas", 1, 1),
                 r.longAtLeast("producer.id.expiration.ms", 86_400_000L, 1),
                 r.intAtLeast("num.io.threads", 8, 1),
-                r.bool("delete.topic.enable", true));
+                r.bool("delete.topic.enable", true),
+                GroupCoordinatorConfig.fromMap(props));
     }
 }

@@ -2,7 +2,11 @@ package io.karst.broker.internal;
 
 import io.karst.api.TopicPartition;
 import io.karst.api.broker.BrokerStatus;
+import io.karst.api.broker.GroupAdmin;
 import io.karst.api.broker.PartitionStatus;
+import io.karst.api.broker.RecordAdmin;
+import io.karst.api.broker.TopicAdmin;
+import io.karst.api.codec.BufferPool;
 import io.karst.api.coordination.BrokerRegistration;
 import io.karst.api.coordination.Coordinator;
 import io.karst.api.log.LogStore;
@@ -10,14 +14,22 @@ import io.karst.api.log.PartitionLog;
 import io.karst.api.request.RequestContext;
 import io.karst.api.request.RequestHandler;
 import io.karst.api.request.Response;
+import io.karst.broker.internal.group.GroupCoordinatorService;
+import io.karst.broker.internal.group.GroupState;
+import io.karst.broker.internal.metrics.BrokerMetrics;
+import io.karst.broker.internal.group.OffsetsLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,6 +37,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * A Kafka broker over a log store and a coordinator: it registers itself, opens the partitions it
@@ -45,12 +58,19 @@ public final class KafkaBroker implements RequestHandler, BrokerStatus, AutoClos
     private final ExecutorService requestThreads;
     private final ScheduledExecutorService housekeeping;
     private final RequestDispatcher dispatcher;
+    private final GroupCoordinatorService groups;
+    private final TopicAdmin topicAdmin;
+    private final GroupAdmin groupAdmin;
+    private final RecordAdmin recordAdmin;
+    private final BrokerMetrics metrics = new BrokerMetrics();
 
-    public KafkaBroker(BrokerConfig config, LogStore store, Coordinator coordinator) {
-        this(config, store, coordinator, Clock.systemUTC());
+    /** A broker whose compression codecs are those in {@code codecs}, which may change while it runs. */
+    public KafkaBroker(BrokerConfig config, LogStore store, Coordinator coordinator, CodecRegistry codecs) {
+        this(config, store, coordinator, codecs, Clock.systemUTC());
     }
 
-    public KafkaBroker(BrokerConfig config, LogStore store, Coordinator coordinator, Clock clock) {
+    public KafkaBroker(BrokerConfig config, LogStore store, Coordinator coordinator, CodecRegistry codecs,
+                       Clock clock) {
         this.config = config;
         this.store = store;
         this.coordinator = coordinator;
@@ -61,25 +81,91 @@ public final class KafkaBroker implements RequestHandler, BrokerStatus, AutoClos
         this.requestThreads = Executors.newFixedThreadPool(config.numIoThreads(), named("karst-request-handler"));
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(named("karst-housekeeping"));
         AdvertisedEndpoints endpoints = new AdvertisedEndpoints(config.advertisedListeners());
+        this.groups = new GroupCoordinatorService(config.groupCoordinator(),
+                new OffsetsTopic(topics, config.groupCoordinator().offsetsTopicNumPartitions(), clock), clock);
+        BatchConverter converter = new BatchConverter(codecs, new BufferPool(config.numIoThreads()));
+        this.topicAdmin = new BrokerTopicAdmin(coordinator, topics, replicas);
+        this.groupAdmin = new BrokerGroupAdmin(groups, topics);
+        this.recordAdmin = new BrokerRecordAdmin(topics, converter, fetchPurgatory, groups, codecs, metrics.topics(),
+                clock);
         this.dispatcher = new RequestDispatcher(List.of(
                 new ApiVersionsHandler(),
                 new MetadataHandler(config, coordinator, topics, endpoints),
                 new DescribeClusterHandler(config, coordinator, endpoints),
-                new ProduceHandler(topics, fetchPurgatory, clock),
+                new ProduceHandler(topics, converter, fetchPurgatory, clock),
                 new FetchHandler(topics, fetchPurgatory),
                 new ListOffsetsHandler(topics),
                 new CreateTopicsHandler(topics),
                 new DeleteTopicsHandler(topics),
-                new InitProducerIdHandler(new ProducerIdManager(coordinator))), requestThreads);
+                new InitProducerIdHandler(new ProducerIdManager(coordinator)),
+                new DeleteRecordsHandler(topics),
+                new DescribeConfigsHandler(config, topics),
+                new AlterConfigsHandler(topics),
+                new IncrementalAlterConfigsHandler(topics),
+                new FindCoordinatorHandler(config, groups, endpoints),
+                new JoinGroupHandler(groups.membership()),
+                new SyncGroupHandler(groups.membership()),
+                new HeartbeatHandler(groups.membership()),
+                new LeaveGroupHandler(groups.membership()),
+                new OffsetCommitHandler(groups.offsets(), topics),
+                new OffsetFetchHandler(groups.offsets()),
+                new ListGroupsHandler(groups),
+                new DescribeGroupsHandler(groups)), requestThreads, new RequestMetricsRecorder(metrics));
     }
 
     /** Registers with the coordinator and opens the partitions this broker leads. */
     public void start() {
         coordinator.registerBroker(new BrokerRegistration(config.brokerId(), config.advertisedListeners(), null));
         topics.openAll();
+        loadGroups();
+        startMetrics();
         housekeeping.scheduleWithFixedDelay(() -> replicas.removeExpiredProducers(clock.millis()),
                 PRODUCER_EXPIRATION_CHECK_MS, PRODUCER_EXPIRATION_CHECK_MS, TimeUnit.MILLISECONDS);
         LOG.info("Karst broker {} started with the {} coordinator", config.brokerId(), coordinator.name());
+    }
+
+    /** Reads groups and offsets back from __consumer_offsets and starts expiring the offsets of long-empty groups. */
+    private void loadGroups() {
+        try {
+            groups.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the groups back from " + OffsetsLog.TOPIC, e);
+        }
+        topics.onTopicDeleted(groups.offsets()::topicDeleted);
+        long interval = config.groupCoordinator().retentionCheckIntervalMs();
+        housekeeping.scheduleWithFixedDelay(groups.offsets()::expireOffsets, interval, interval, TimeUnit.MILLISECONDS);
+    }
+
+    /** Registers the group coordinator's gauges and moves the meters and log gauges on every few seconds. */
+    private void startMetrics() {
+        Map<String, Supplier<?>> gauges = new LinkedHashMap<>();
+        gauges.put("NumGroups", () -> groups.countByState().values().stream().mapToInt(Integer::intValue).sum());
+        gauges.put("NumOffsets", groups::offsetCount);
+        for (GroupState state : GroupState.values()) {
+            gauges.put("NumGroups" + state.kafkaName(), () -> groups.countByState().getOrDefault(state, 0));
+        }
+        metrics.registerGroupGauges(gauges);
+        topics.onTopicDeleted(metrics.topics()::topicDeleted);
+        metrics.logs().sync(store.all());
+        housekeeping.scheduleAtFixedRate(() -> {
+            metrics.tick();
+            metrics.logs().sync(store.all());
+        }, BrokerMetrics.TICK_SECONDS, BrokerMetrics.TICK_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /** Topics for the console. */
+    public TopicAdmin topicAdmin() {
+        return topicAdmin;
+    }
+
+    /** Consumer groups for the console. */
+    public GroupAdmin groupAdmin() {
+        return groupAdmin;
+    }
+
+    /** The console producer, consumer and log dump. */
+    public RecordAdmin recordAdmin() {
+        return recordAdmin;
     }
 
     @Override
@@ -124,6 +210,8 @@ public final class KafkaBroker implements RequestHandler, BrokerStatus, AutoClos
     @Override
     public void close() {
         housekeeping.shutdownNow();
+        metrics.close();
+        groups.close();
         fetchPurgatory.close();
         requestThreads.shutdown();
         try {

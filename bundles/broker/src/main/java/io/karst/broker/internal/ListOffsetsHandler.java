@@ -3,6 +3,7 @@ package io.karst.broker.internal;
 import io.karst.api.Errors;
 import io.karst.api.TopicPartition;
 import io.karst.api.log.PartitionLog;
+import io.karst.api.log.TimestampAndOffset;
 import io.karst.protocol.ApiKeys;
 import io.karst.protocol.Protocol;
 import io.karst.protocol.Struct;
@@ -10,13 +11,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * ListOffsets: the earliest (-2) or latest (-1) offset of a partition, or the first batch whose
- * max timestamp reaches a given time. The time lookup scans batch headers; the time index of
- * the full storage engine will replace the scan.
+ * ListOffsets: the earliest (-2) or latest (-1) offset of a partition, or the first offset whose
+ * record timestamp reaches a given time, found through the segments' time indexes: exact per record
+ * in uncompressed batches; a compressed batch answers with its first offset and greatest timestamp.
  */
 final class ListOffsetsHandler implements ApiHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ListOffsetsHandler.class);
@@ -68,14 +70,9 @@ final class ListOffsetsHandler implements ApiHandler {
         } else if (timestamp < 0) {
             result.set("error_code", Errors.UNSUPPORTED_VERSION.code());
         } else {
-            long[] found = {-1L, -1L};
-            log.forEachBatch(log.logStartOffset(), batch -> {
-                if (found[0] < 0 && batch.maxTimestamp() >= timestamp) {
-                    found[0] = batch.baseOffset();
-                    found[1] = batch.maxTimestamp();
-                }
-            });
-            result.set("offset", found[0]).set("timestamp", found[1]);
+            Optional<TimestampAndOffset> found = log.offsetForTimestamp(timestamp);
+            result.set("offset", found.map(TimestampAndOffset::offset).orElse(-1L))
+                    .set("timestamp", found.map(TimestampAndOffset::timestamp).orElse(-1L));
         }
     }
 }

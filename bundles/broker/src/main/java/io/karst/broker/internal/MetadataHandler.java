@@ -89,7 +89,8 @@ final class MetadataHandler implements ApiHandler {
     }
 
     private static void addTopic(Struct response, TopicDescription topic) {
-        Struct t = response.addElement("topics").set("name", topic.name());
+        Struct t = response.addElement("topics").set("name", topic.name())
+                .set("is_internal", OffsetsTopic.isInternal(topic.name()));
         for (Map.Entry<Integer, PartitionState> e : topic.partitions().entrySet()) {
             PartitionState state = e.getValue();
             t.addElement("partitions")

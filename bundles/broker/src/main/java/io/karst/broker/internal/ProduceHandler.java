@@ -16,20 +16,24 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Produce: validates each partition's batch, appends it with broker-assigned offsets (or finds it
- * already stored, for a resent idempotent batch), and wakes fetches waiting on the partition.
- * Versions 0-2 are advertised for librdkafka's sake but answered UNSUPPORTED_VERSION, as Kafka 4 does.
+ * Produce: validates each partition's batch (its header, then every record, decompressing a
+ * compressed batch to check them), converts it to the topic's {@code compression.type} where that
+ * differs from the producer's codec, appends it with broker-assigned offsets (or finds it already
+ * stored, for a resent idempotent batch), and wakes fetches waiting on the partition. Versions 0-2
+ * are advertised for librdkafka's sake but answered UNSUPPORTED_VERSION, as Kafka 4 does.
  */
 final class ProduceHandler implements ApiHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ProduceHandler.class);
     private static final int MIN_SERVED_VERSION = 3;
 
     private final TopicManager topics;
+    private final BatchConverter converter;
     private final Purgatory fetchPurgatory;
     private final Clock clock;
 
-    ProduceHandler(TopicManager topics, Purgatory fetchPurgatory, Clock clock) {
+    ProduceHandler(TopicManager topics, BatchConverter converter, Purgatory fetchPurgatory, Clock clock) {
         this.topics = topics;
+        this.converter = converter;
         this.fetchPurgatory = fetchPurgatory;
         this.clock = clock;
     }
@@ -84,7 +88,10 @@ final class ProduceHandler implements ApiHandler {
                 throw new KarstException(Errors.NOT_ENOUGH_REPLICAS, "min.insync.replicas "
                         + partition.settings().minInsyncReplicas() + " exceeds the 1 in-sync replica of " + tp);
             }
-            Partition.AppendOutcome outcome = partition.append(batch, clock.millis());
+            Partition.AppendOutcome outcome;
+            try (BatchConverter.Prepared prepared = converter.prepare(batch, partition.settings())) {
+                outcome = partition.append(prepared.batch(), clock.millis());
+            }
             if (outcome.error() != Errors.NONE) {
                 LOG.info("Rejected a batch for {} from {}: {}", tp, request.context().remoteAddress(), outcome.message());
                 fail(result, outcome.error());

@@ -50,6 +50,20 @@ final class ReplicaManager {
         }
     }
 
+    /**
+     * Gives the open partitions of {@code topic} and their logs the settings of its current configs: limits
+     * apply to the next produce, retention and cleaning to the next pass, segment sizes to the next roll.
+     */
+    void applySettings(TopicDescription topic) {
+        TopicSettings settings = TopicSettings.of(config, store.defaultConfig(), topic.configs());
+        for (Partition partition : partitions.values()) {
+            if (partition.topicPartition().topic().equals(topic.name())) {
+                partition.updateSettings(settings);
+                partition.log().updateConfig(settings.logConfig());
+            }
+        }
+    }
+
     /** The partition, or null when this broker does not lead it. */
     Partition get(TopicPartition tp) {
         return partitions.get(tp);

@@ -32,17 +32,20 @@ final class RequestDispatcher {
 
     private final Map<ApiKeys, ApiHandler> handlers = new EnumMap<>(ApiKeys.class);
     private final Executor requestThreads;
+    private final RequestMetricsRecorder metrics;
     /** The last request of each connection still being served; the next one starts after it. */
     private final Map<String, CompletableFuture<Response>> inFlight = new ConcurrentHashMap<>();
 
-    RequestDispatcher(List<ApiHandler> handlers, Executor requestThreads) {
+    RequestDispatcher(List<ApiHandler> handlers, Executor requestThreads, RequestMetricsRecorder metrics) {
         for (ApiHandler h : handlers) {
             this.handlers.put(h.api(), h);
         }
         this.requestThreads = requestThreads;
+        this.metrics = metrics;
     }
 
     CompletionStage<Response> dispatch(RequestContext context, ByteBuffer frame) {
+        long arrival = System.nanoTime();
         ByteBuffer buf = frame.duplicate();
         RequestHeader header;
         Struct body;
@@ -69,8 +72,11 @@ final class RequestDispatcher {
                 : previous.handle((r, e) -> null);
         CompletableFuture<Response> result = turn
                 .thenComposeAsync(ignored -> invoke(handler, request), requestThreads)
-                .thenApply(response -> response == null ? Response.NONE
-                        : send(header.api(), header.apiVersion(), header.correlationId(), response));
+                .thenApply(response -> {
+                    metrics.completed(request, response, System.nanoTime() - arrival);
+                    return response == null ? Response.NONE
+                            : send(header.api(), header.apiVersion(), header.correlationId(), response);
+                });
         inFlight.put(connection, result);
         result.whenComplete((r, e) -> inFlight.remove(connection, result));
         return result;

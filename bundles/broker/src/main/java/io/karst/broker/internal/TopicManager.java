@@ -11,8 +11,11 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * Topics as the broker serves them: created, auto-created and deleted through the coordinator,
@@ -25,6 +28,7 @@ final class TopicManager {
     private final Coordinator coordinator;
     private final LogStore store;
     private final ReplicaManager replicas;
+    private final List<Consumer<String>> deletionListeners = new CopyOnWriteArrayList<>();
 
     TopicManager(BrokerConfig config, Coordinator coordinator, LogStore store, ReplicaManager replicas) {
         this.config = config;
@@ -119,6 +123,40 @@ final class TopicManager {
             throw new UncheckedIOException("deleted topic " + name + " but not all of its files", e);
         }
         LOG.info("Deleted topic {}", name);
+        deletionListeners.forEach(listener -> listener.accept(name));
+    }
+
+    /** Calls {@code listener} with the name of every topic deleted from now on (e.g. to drop its committed offsets). */
+    void onTopicDeleted(Consumer<String> listener) {
+        deletionListeners.add(listener);
+    }
+
+    /**
+     * Replaces a topic's config overrides with {@code overrides} (checked as CreateTopics checks them),
+     * persists them in the coordinator and applies them at once to the topic's open partitions and logs.
+     *
+     * @throws KarstException UNKNOWN_TOPIC_OR_PARTITION, INVALID_CONFIG naming the key
+     */
+    void alterConfigs(String name, Map<String, String> overrides, boolean validateOnly) {
+        if (coordinator.topic(name).isEmpty()) {
+            throw new KarstException(Errors.UNKNOWN_TOPIC_OR_PARTITION, "Topic '" + name + "' does not exist.");
+        }
+        try {
+            TopicSettings.of(config, store.defaultConfig(), overrides);
+        } catch (IllegalArgumentException e) {
+            throw new KarstException(Errors.INVALID_CONFIG, e.getMessage(), e);
+        }
+        if (validateOnly) {
+            return;
+        }
+        TopicDescription updated = coordinator.updateTopicConfigs(name, overrides);
+        replicas.applySettings(updated);
+        LOG.info("Topic {} now has the configs {}", name, overrides);
+    }
+
+    /** The value every supported topic key has when a topic does not override it: the broker's and store's defaults. */
+    Map<TopicConfig, Object> configDefaults() {
+        return TopicConfig.resolve(config, store.defaultConfig(), Map.of());
     }
 
     /** The partition if this broker leads it, opening it when the coordinator knows it but it is not open yet. */

@@ -1,32 +1,48 @@
 package io.karst.broker.internal;
 
+import io.karst.api.log.CleanupPolicy;
 import io.karst.api.log.LogConfig;
 
 import java.util.Map;
 
 /**
- * A topic's effective settings: its own configs (Kafka's topic-level keys) laid over the broker's
- * and the store's defaults.
+ * A topic's effective settings: its own configs (Kafka's topic-level keys, see {@link TopicConfig}) laid
+ * over the broker's and the store's defaults.
  *
  * @param maxMessageBytes   {@code max.message.bytes}
  * @param logAppendTime     {@code message.timestamp.type} = LogAppendTime
  * @param minInsyncReplicas {@code min.insync.replicas}
- * @param logConfig         the storage settings ({@code segment.bytes}, {@code segment.ms}, ...)
+ * @param logConfig         the storage settings ({@code segment.bytes}, {@code retention.ms}, {@code cleanup.policy}, ...)
+ * @param compressionType   {@code compression.type}: producer, uncompressed, gzip, snappy, lz4 or zstd
  */
-record TopicSettings(int maxMessageBytes, boolean logAppendTime, int minInsyncReplicas, LogConfig logConfig) {
+record TopicSettings(int maxMessageBytes, boolean logAppendTime, int minInsyncReplicas, LogConfig logConfig,
+                     String compressionType) {
 
+    /**
+     * The settings of a topic with {@code topicConfigs} as its overrides.
+     *
+     * @throws IllegalArgumentException naming the key of an unknown key or an invalid value
+     */
     static TopicSettings of(BrokerConfig broker, LogConfig storeDefaults, Map<String, String> topicConfigs) {
-        ConfigReader r = new ConfigReader(topicConfigs);
-        String timestampType = r.string("message.timestamp.type", broker.logAppendTime() ? "LogAppendTime" : "CreateTime");
+        Map<TopicConfig, Object> v = TopicConfig.resolve(broker, storeDefaults, topicConfigs);
         LogConfig log = new LogConfig(
-                r.intAtLeast("segment.bytes", storeDefaults.segmentBytes(), 14),
-                r.longAtLeast("segment.ms", storeDefaults.segmentMs(), 1),
-                r.intAtLeast("index.interval.bytes", storeDefaults.indexIntervalBytes(), 0),
-                r.intAtLeast("segment.index.bytes", storeDefaults.segmentIndexBytes(), 8));
+                (Integer) v.get(TopicConfig.SEGMENT_BYTES),
+                (Long) v.get(TopicConfig.SEGMENT_MS),
+                (Integer) v.get(TopicConfig.INDEX_INTERVAL_BYTES),
+                (Integer) v.get(TopicConfig.SEGMENT_INDEX_BYTES),
+                (Long) v.get(TopicConfig.RETENTION_MS),
+                (Long) v.get(TopicConfig.RETENTION_BYTES),
+                (CleanupPolicy) v.get(TopicConfig.CLEANUP_POLICY),
+                (Long) v.get(TopicConfig.DELETE_RETENTION_MS),
+                (Long) v.get(TopicConfig.FILE_DELETE_DELAY_MS),
+                (Long) v.get(TopicConfig.FLUSH_MESSAGES),
+                (Long) v.get(TopicConfig.FLUSH_MS),
+                (Double) v.get(TopicConfig.MIN_CLEANABLE_DIRTY_RATIO));
         return new TopicSettings(
-                r.intAtLeast("max.message.bytes", broker.messageMaxBytes(), 0),
-                timestampType.equals("LogAppendTime"),
-                r.intAtLeast("min.insync.replicas", broker.minInsyncReplicas(), 1),
-                log);
+                (Integer) v.get(TopicConfig.MAX_MESSAGE_BYTES),
+                v.get(TopicConfig.MESSAGE_TIMESTAMP_TYPE).equals("LogAppendTime"),
+                (Integer) v.get(TopicConfig.MIN_INSYNC_REPLICAS),
+                log,
+                (String) v.get(TopicConfig.COMPRESSION_TYPE));
     }
 }
