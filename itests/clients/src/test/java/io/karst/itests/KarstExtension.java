@@ -1,5 +1,6 @@
 package io.karst.itests;
 
+import io.karst.broker.internal.KafkaBroker;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -59,8 +60,18 @@ public final class KarstExtension implements BeforeAllCallback, AfterAllCallback
         return karst.port();
     }
 
+    /** The running broker (a new one after each restart). */
+    public KafkaBroker broker() {
+        return karst.broker();
+    }
+
     public void restart() throws Exception {
         karst.restart();
+    }
+
+    /** The folder of a partition's segment files ({@code log.dirs} is {@code <data dir>/logs}). */
+    public Path partitionDir(String topic, int partition) {
+        return dataDir.resolve("logs").resolve(topic + "-" + partition);
     }
 
     private static void deleteRecursively(Path dir) throws IOException {

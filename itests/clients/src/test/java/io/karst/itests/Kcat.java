@@ -2,17 +2,12 @@ package io.karst.itests;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.fail;
 
@@ -20,13 +15,6 @@ import static org.assertj.core.api.Assertions.fail;
 final class Kcat {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
-
-    /** What a finished kcat printed. */
-    record Result(int exitCode, String stdout, String stderr) {
-        List<String> lines() {
-            return stdout.lines().toList();
-        }
-    }
 
     private final Path executable;
 
@@ -49,31 +37,10 @@ final class Kcat {
     }
 
     /** Runs kcat with {@code args}, feeding it {@code stdin}, and waits at most 30 s for it to exit. */
-    Result run(String stdin, String... args) throws IOException, InterruptedException {
+    ChildProcess.Result run(String stdin, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(executable.toString());
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).start();
-        CompletableFuture<String> stdout = readAsync(process.getInputStream());
-        CompletableFuture<String> stderr = readAsync(process.getErrorStream());
-        try (OutputStream in = process.getOutputStream()) {
-            in.write(stdin.getBytes(StandardCharsets.UTF_8));
-        }
-        if (!process.waitFor(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-            process.destroyForcibly();
-            fail("kcat " + String.join(" ", args) + " did not exit within " + TIMEOUT + "; stderr so far: "
-                    + stderr.getNow("(unread)"));
-        }
-        return new Result(process.exitValue(), stdout.join(), stderr.join());
-    }
-
-    private static CompletableFuture<String> readAsync(InputStream stream) {
-        return CompletableFuture.supplyAsync(() -> {
-            try (stream) {
-                return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new IllegalStateException("cannot read kcat output", e);
-            }
-        });
+        return ChildProcess.run(command, stdin, TIMEOUT);
     }
 }

@@ -34,7 +34,7 @@ class KcatTest {
     void metadataListsBroker1AndTheTopic() throws Exception {
         Clients.createTopic(karst.bootstrapServers(), "kcat-listed", 2);
 
-        Kcat.Result result = kcat.run("", "-b", karst.bootstrapServers(), "-L");
+        ChildProcess.Result result = kcat.run("", "-b", karst.bootstrapServers(), "-L");
 
         assertThat(result.exitCode()).as("exit code; stderr: %s", result.stderr()).isZero();
         assertThat(result.stdout())
@@ -48,9 +48,9 @@ class KcatTest {
         Clients.createTopic(karst.bootstrapServers(), topic, 1);
         List<String> lines = List.of("k1:v1", "k2:v2", "k3:v3", "k4:v4", "k5:v5");
 
-        Kcat.Result produced = kcat.run(String.join("\n", lines) + "\n",
+        ChildProcess.Result produced = kcat.run(String.join("\n", lines) + "\n",
                 "-P", "-b", karst.bootstrapServers(), "-t", topic, "-K:");
-        Kcat.Result consumed = kcat.run("", "-C", "-b", karst.bootstrapServers(), "-t", topic,
+        ChildProcess.Result consumed = kcat.run("", "-C", "-b", karst.bootstrapServers(), "-t", topic,
                 "-o", "beginning", "-e", "-K:");
 
         assertThat(produced.exitCode()).as("kcat -P exit code; stderr: %s", produced.stderr()).isZero();
@@ -72,7 +72,7 @@ class KcatTest {
             producer.send(new ProducerRecord<>(topic, "java-key", "java-value")).get();
         }
 
-        Kcat.Result consumed = kcat.run("", "-C", "-b", karst.bootstrapServers(), "-t", topic,
+        ChildProcess.Result consumed = kcat.run("", "-C", "-b", karst.bootstrapServers(), "-t", topic,
                 "-o", "beginning", "-e", "-K:");
 
         assertThat(consumed.exitCode()).as("exit code; stderr: %s", consumed.stderr()).isZero();

@@ -1,12 +1,16 @@
 package io.karst.itests.protocol;
 
+import org.apache.kafka.common.message.ProduceRequestData;
+import org.apache.kafka.common.message.ProduceResponseData.PartitionProduceResponse;
 import org.apache.kafka.common.message.RequestHeaderData;
 import org.apache.kafka.common.message.ResponseHeaderData;
 import org.apache.kafka.common.protocol.ApiKeys;
 import org.apache.kafka.common.protocol.ByteBufferAccessor;
 import org.apache.kafka.common.protocol.Message;
 import org.apache.kafka.common.protocol.ObjectSerializationCache;
+import org.apache.kafka.common.record.internal.MemoryRecords;
 import org.apache.kafka.common.requests.AbstractResponse;
+import org.apache.kafka.common.requests.ProduceResponse;
 import org.apache.kafka.common.requests.RequestHeader;
 
 import java.io.DataInputStream;
@@ -17,6 +21,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketException;
 import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,6 +62,16 @@ final class RawConnection implements AutoCloseable {
     <R extends AbstractResponse> R request(ApiKeys api, short version, Message body, Class<R> type) throws IOException {
         RequestHeader header = send(api, version, body);
         return type.cast(AbstractResponse.parseResponse(readFrame(), header));
+    }
+
+    /** Produces {@code records} to partition 0 of {@code topic} with acks=all and returns the partition's answer. */
+    PartitionProduceResponse produce(short version, String topic, MemoryRecords records) throws IOException {
+        ProduceRequestData.TopicProduceDataCollection topics = new ProduceRequestData.TopicProduceDataCollection();
+        topics.add(new ProduceRequestData.TopicProduceData().setName(topic).setPartitionData(
+                List.of(new ProduceRequestData.PartitionProduceData().setIndex(0).setRecords(records))));
+        ProduceResponse response = request(ApiKeys.PRODUCE, version, new ProduceRequestData()
+                .setAcks((short) -1).setTimeoutMs(10_000).setTopicData(topics), ProduceResponse.class);
+        return response.data().responses().iterator().next().partitionResponses().get(0);
     }
 
     /** Sends a request without reading anything. */
