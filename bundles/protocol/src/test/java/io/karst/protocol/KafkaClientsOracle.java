@@ -8,7 +8,6 @@ import org.apache.kafka.common.protocol.ObjectSerializationCache;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.util.List;
 
 /** The real Kafka client's message classes, used as the reference for our bytes. */
@@ -46,11 +45,9 @@ final class KafkaClientsOracle {
             if (p instanceof ResponsePart.Bytes b) {
                 all.put(b.buffer().duplicate());
             } else if (p instanceof ResponsePart.FileRegion f) {
-                try (FileChannel ch = FileChannel.open(f.file())) {
-                    ByteBuffer region = ByteBuffer.allocate(Math.toIntExact(f.count()));
-                    ch.read(region, f.position());
-                    all.put(region.flip());
-                }
+                ByteBuffer region = ByteBuffer.allocate(Math.toIntExact(f.count()));
+                f.channel().read(region, f.position());
+                all.put(region.flip());
             }
         }
         return all.flip();

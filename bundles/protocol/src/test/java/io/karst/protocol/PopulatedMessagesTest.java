@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,13 +62,15 @@ class PopulatedMessagesTest {
 
         Struct response = Protocol.newResponse(ApiKeys.FETCH, 11);
         Struct topic = response.addElement("responses").set("topic", "orders");
-        topic.addElement("partitions").set("partition_index", 0).set("high_watermark", 2L)
-                .set("last_stable_offset", 2L).set("log_start_offset", 0L)
-                .set("records", new ResponsePart.FileRegion(segment, 100, stored.sizeInBytes()));
-
-        List<ResponsePart> parts = Protocol.writeResponse(ApiKeys.FETCH, 11, 5, response);
-        assertThat(parts).hasSize(2).last().isInstanceOf(ResponsePart.FileRegion.class);
-        ByteBuffer frame = KafkaClientsOracle.join(parts);
+        ByteBuffer frame;
+        try (FileChannel channel = FileChannel.open(segment)) {
+            topic.addElement("partitions").set("partition_index", 0).set("high_watermark", 2L)
+                    .set("last_stable_offset", 2L).set("log_start_offset", 0L)
+                    .set("records", new ResponsePart.FileRegion(segment, channel, 100, stored.sizeInBytes()));
+            List<ResponsePart> parts = Protocol.writeResponse(ApiKeys.FETCH, 11, 5, response);
+            assertThat(parts).hasSize(2).last().isInstanceOf(ResponsePart.FileRegion.class);
+            frame = KafkaClientsOracle.join(parts);
+        }
         assertThat(frame.getInt()).isEqualTo(5);
         FetchResponseData theirs = (FetchResponseData) KafkaClientsOracle.parseResponse(1, 11, frame.slice());
 

@@ -154,7 +154,7 @@ final class FetchHandler implements ApiHandler {
             try {
                 LogSlice slice = partition.log().read(fetch.offset, limit, minOneBatch);
                 data.set("records", slice.isEmpty() ? NO_RECORDS
-                        : new ResponsePart.FileRegion(slice.file(), slice.position(), slice.sizeInBytes()));
+                        : new ResponsePart.FileRegion(slice.file(), slice.channel(), slice.position(), slice.sizeInBytes()));
                 return Errors.NONE;
             } catch (KarstException e) {
                 LOG.debug("Fetch of {} at {} failed: {}", fetch.tp, fetch.offset, e.getMessage());

@@ -7,7 +7,6 @@ import io.karst.api.record.RecordBatch;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,11 +28,10 @@ final class LogReader {
             return List.of();
         }
         ByteBuffer buf = ByteBuffer.allocate(slice.sizeInBytes());
-        try (FileChannel channel = FileChannel.open(slice.file(), StandardOpenOption.READ)) {
-            while (buf.hasRemaining()) {
-                if (channel.read(buf, slice.position() + buf.position()) < 0) {
-                    break;
-                }
+        FileChannel channel = slice.channel(); // the segment's own: read by position, never closed here
+        while (buf.hasRemaining()) {
+            if (channel.read(buf, slice.position() + buf.position()) < 0) {
+                break;
             }
         }
         buf.flip();

@@ -254,7 +254,7 @@ final class LogSegment implements Closeable {
         if (size == 0) {
             return LogSlice.empty(offset);
         }
-        return new LogSlice(log.file(), first.position(), size, first.header().baseOffset());
+        return new LogSlice(log.file(), log.channel(), first.position(), size, first.header().baseOffset());
     }
 
     /**

@@ -56,6 +56,11 @@ final class RecordBatchFile implements Closeable {
         return new RecordBatchFile(file, channel, (int) length);
     }
 
+    /** The open channel, for readers that must keep reading this file's bytes whatever its name becomes. */
+    FileChannel channel() {
+        return channel;
+    }
+
     Path file() {
         return file;
     }

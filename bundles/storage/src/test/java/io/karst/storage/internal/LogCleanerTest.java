@@ -3,6 +3,7 @@ package io.karst.storage.internal;
 import io.karst.api.TopicPartition;
 import io.karst.api.log.CleanupPolicy;
 import io.karst.api.log.LogConfig;
+import io.karst.api.log.LogSlice;
 import io.karst.api.record.RecordBatch;
 import org.apache.kafka.common.compress.Compression;
 import org.apache.kafka.common.record.internal.FileLogInputStream.FileChannelRecordBatch;
@@ -178,6 +179,25 @@ class LogCleanerTest {
             for (long offset : beforeReopen.keySet()) {
                 assertThat(log.read(offset, 1, true).firstOffset()).isLessThanOrEqualTo(offset);
             }
+        }
+    }
+
+    @Test
+    void aSliceReadBeforeASwapStillSendsTheBytesItWasMadeOver() throws IOException {
+        try (Log log = open(true)) {
+            appendRandom(log, 400, new Random(44));
+            LogSlice before = log.read(0, 4096, true);
+            java.nio.ByteBuffer expected = java.nio.ByteBuffer.allocate(before.sizeInBytes());
+            before.channel().read(expected, before.position());
+
+            cleaner(log).clean(log);
+            assertThat(log.read(0, 4096, true).channel()).as("a cleaned segment took the name")
+                    .isNotSameAs(before.channel());
+
+            // a fetch answered before the swap goes on sending the old segment's bytes until file.delete.delay.ms
+            java.nio.ByteBuffer sent = java.nio.ByteBuffer.allocate(before.sizeInBytes());
+            before.channel().read(sent, before.position());
+            assertThat(sent.flip()).isEqualTo(expected.flip());
         }
     }
 

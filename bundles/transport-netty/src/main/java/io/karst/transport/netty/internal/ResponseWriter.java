@@ -5,7 +5,6 @@ import io.karst.api.request.ResponsePart;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
-import io.netty.channel.DefaultFileRegion;
 import io.netty.util.concurrent.PromiseCombiner;
 
 import java.util.ArrayList;
@@ -13,8 +12,8 @@ import java.util.List;
 
 /**
  * Writes a response frame: the int32 size, then each part. Memory parts are wrapped, not copied; file parts
- * become {@link DefaultFileRegion}s, which open the file only when they are transferred (with sendfile on
- * epoll and NIO alike) and never close a channel someone else owns.
+ * become {@link BorrowedFileRegion}s, sent with sendfile on epoll and NIO alike from the log store's own
+ * channel, which they never close.
  */
 final class ResponseWriter {
 
@@ -49,6 +48,6 @@ final class ResponseWriter {
             return Unpooled.wrappedBuffer(bytes.buffer());
         }
         ResponsePart.FileRegion region = (ResponsePart.FileRegion) part;
-        return new DefaultFileRegion(region.file().toFile(), region.position(), region.count());
+        return new BorrowedFileRegion(region.channel(), region.position(), region.count());
     }
 }

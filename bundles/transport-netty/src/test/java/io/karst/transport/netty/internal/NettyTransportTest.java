@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -122,12 +123,19 @@ class NettyTransportTest {
         byte[] content = new byte[200_000];
         new Random(2).nextBytes(content);
         handler.file = Files.write(dir.resolve("segment.log"), content);
-        TestClient client = connect(start(io, Map.of()));
+        try (FileChannel channel = FileChannel.open(handler.file)) {
+            handler.channel = channel;
+            TestClient client = connect(start(io, Map.of()));
 
-        client.send(ByteBuffer.allocate(17).put((byte) 'F').putLong(1_000).putLong(150_000).array());
+            client.send(ByteBuffer.allocate(17).put((byte) 'F').putLong(1_000).putLong(150_000).array());
+            byte[] expected = concat(bytes("F"), Arrays.copyOfRange(content, 1_000, 151_000));
+            assertThat(client.readFrame()).isEqualTo(expected);
 
-        byte[] expected = concat(bytes("F"), Arrays.copyOfRange(content, 1_000, 151_000));
-        assertThat(client.readFrame()).isEqualTo(expected);
+            // the channel is the store's: sending from it must leave it open for the next fetch
+            client.send(ByteBuffer.allocate(17).put((byte) 'F').putLong(0).putLong(10).array());
+            assertThat(client.readFrame()).isEqualTo(concat(bytes("F"), Arrays.copyOfRange(content, 0, 10)));
+            assertThat(channel.isOpen()).isTrue();
+        }
     }
 
     @ParameterizedTest

@@ -6,6 +6,7 @@ import io.karst.api.request.Response;
 import io.karst.api.request.ResponsePart;
 
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -28,6 +29,7 @@ final class ScriptedHandler implements RequestHandler {
     final BlockingQueue<String> closedConnections = new LinkedBlockingQueue<>();
     final AtomicInteger requests = new AtomicInteger();
     volatile Path file;
+    volatile FileChannel channel;
 
     @Override
     public CompletionStage<Response> handle(RequestContext context, ByteBuffer frame) {
@@ -52,7 +54,7 @@ final class ScriptedHandler implements RequestHandler {
                 long count = frame.getLong(frame.position() + 9);
                 return CompletableFuture.completedFuture(new Response.Send(List.of(
                         new ResponsePart.Bytes(ByteBuffer.wrap(new byte[] {'F'})),
-                        new ResponsePart.FileRegion(file, position, count))));
+                        new ResponsePart.FileRegion(file, channel, position, count))));
             default:
                 throw new IllegalArgumentException("unknown command " + (char) command);
         }
