@@ -1,5 +1,6 @@
 package io.karst.codec.snappy.internal;
 
+import io.karst.api.codec.BlockOutputStream;
 import io.karst.api.codec.BufferPool;
 import org.xerial.snappy.Snappy;
 
@@ -7,76 +8,31 @@ import java.io.IOException;
 import java.io.OutputStream;
 
 /** Writes xerial-framed snappy: the header, then one chunk per 32 KiB of input, from pooled buffers. */
-final class SnappyFramedOutput extends OutputStream {
-    private final OutputStream out;
-    private final BufferPool buffers;
-    private byte[] input;
-    private byte[] compressed;
-    private int buffered;
-    private boolean headerWritten;
+final class SnappyFramedOutput extends BlockOutputStream {
 
     SnappyFramedOutput(OutputStream out, BufferPool buffers) {
-        this.out = out;
-        this.buffers = buffers;
-        this.input = buffers.take(XerialFraming.CHUNK_INPUT);
-        this.compressed = buffers.take(Snappy.maxCompressedLength(XerialFraming.CHUNK_INPUT));
+        super(out, buffers, XerialFraming.CHUNK_INPUT, Snappy.maxCompressedLength(XerialFraming.CHUNK_INPUT),
+                "snappy");
     }
 
     @Override
-    public void write(int b) throws IOException {
-        write(new byte[] {(byte) b}, 0, 1);
+    protected void writeHeader() throws IOException {
+        out.write(XerialFraming.MAGIC);
+        writeInt(XerialFraming.VERSION);
+        writeInt(XerialFraming.COMPATIBLE_VERSION);
     }
 
+    /** A chunk: its compressed length (big-endian int32), then the raw snappy block. */
     @Override
-    public void write(byte[] b, int off, int len) throws IOException {
-        if (input == null) {
-            throw new IOException("snappy stream is closed");
-        }
-        while (len > 0) {
-            int n = Math.min(len, XerialFraming.CHUNK_INPUT - buffered);
-            System.arraycopy(b, off, input, buffered, n);
-            buffered += n;
-            off += n;
-            len -= n;
-            if (buffered == XerialFraming.CHUNK_INPUT) {
-                writeChunk();
-            }
-        }
+    protected void writeBlock(byte[] input, int length, byte[] compressed) throws IOException {
+        int size = Snappy.rawCompress(input, 0, length, compressed, 0);
+        writeInt(size);
+        out.write(compressed, 0, size);
     }
 
+    /** The framing has no end marker: the stream simply ends after the last chunk. */
     @Override
-    public void close() throws IOException {
-        if (input == null) {
-            return;
-        }
-        try {
-            writeHeaderOnce();
-            if (buffered > 0) {
-                writeChunk();
-            }
-        } finally {
-            buffers.give(input);
-            buffers.give(compressed);
-            input = null;
-            compressed = null;
-        }
-    }
-
-    private void writeChunk() throws IOException {
-        writeHeaderOnce();
-        int length = Snappy.rawCompress(input, 0, buffered, compressed, 0);
-        writeInt(length);
-        out.write(compressed, 0, length);
-        buffered = 0;
-    }
-
-    private void writeHeaderOnce() throws IOException {
-        if (!headerWritten) {
-            out.write(XerialFraming.MAGIC);
-            writeInt(XerialFraming.VERSION);
-            writeInt(XerialFraming.COMPATIBLE_VERSION);
-            headerWritten = true;
-        }
+    protected void writeEnd() {
     }
 
     private void writeInt(int v) throws IOException {
