@@ -31,9 +31,9 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * The broker as an OSGi service: built from the {@code io.karst.broker} configuration over the
- * LogStore and Coordinator services. Both references are greedy: a better-ranked coordinator
- * coming up, or the current one going away, restarts the broker on the new one. Codec services
- * are tracked dynamically instead: they come and go without restarting anything.
+ * LogStore service, and started when the first Coordinator service binds. A new LogStore restarts
+ * the broker; coordinators and codecs are tracked dynamically and come and go without restarting
+ * anything.
  */
 @Component(service = {RequestHandler.class, BrokerStatus.class}, configurationPid = "io.karst.broker")
 @Designate(ocd = BrokerComponent.Config.class)
@@ -95,17 +95,39 @@ public final class BrokerComponent implements RequestHandler, BrokerStatus {
     private final List<ServiceRegistration<?>> adminServices;
     /** The codec services of the moment; the broker reads it on every compressed produce. */
     private final CodecRegistry codecs = new CodecRegistry(List.of());
+    /** The coordinator service of the moment, or what it last said while there is none. */
+    private final CoordinatorHolder coordinator = new CoordinatorHolder();
+    /** Whether the broker has started: it waits for its first coordinator. Guarded by this. */
+    private boolean started;
 
     @Activate
     public BrokerComponent(@Reference(policyOption = ReferencePolicyOption.GREEDY) LogStore store,
-                           @Reference(policyOption = ReferencePolicyOption.GREEDY) Coordinator coordinator,
                            Map<String, Object> properties, BundleContext context) {
         this.broker = new KafkaBroker(BrokerConfig.fromMap(properties), store, coordinator, codecs);
-        broker.start();
         this.adminServices = List.of(
                 context.registerService(TopicAdmin.class, broker.topicAdmin(), null),
                 context.registerService(GroupAdmin.class, broker.groupAdmin(), null),
                 context.registerService(RecordAdmin.class, broker.recordAdmin(), null));
+    }
+
+    /**
+     * The coordinator may come and go while the broker runs (DESIGN rule 3): the broker starts with the
+     * first one, keeps serving from what it last saw while there is none, and picks up the next one.
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    synchronized void bindCoordinator(Coordinator bound) {
+        coordinator.bind(bound);
+        if (started) {
+            broker.coordinatorReturned();
+        } else {
+            broker.start();
+            started = true;
+        }
+    }
+
+    synchronized void unbindCoordinator(Coordinator unbound) {
+        coordinator.unbind(unbound);
     }
 
     /** Codec bundles come and go while the broker runs: each codec service is added here, and removed below. */

@@ -1,6 +1,7 @@
 package io.karst.broker.internal;
 
 import io.karst.api.Errors;
+import io.karst.api.KarstException;
 import io.karst.protocol.ApiKeys;
 import io.karst.protocol.Protocol;
 import io.karst.protocol.Struct;
@@ -37,7 +38,12 @@ final class InitProducerIdHandler implements ApiHandler {
         if (producerId >= 0 && epoch >= 0 && epoch < Short.MAX_VALUE - 1) {
             response.set("producer_id", producerId).set("producer_epoch", (short) (epoch + 1));
         } else {
-            response.set("producer_id", ids.nextProducerId()).set("producer_epoch", (short) 0);
+            try {
+                response.set("producer_id", ids.nextProducerId()).set("producer_epoch", (short) 0);
+            } catch (KarstException e) {
+                // no coordinator to reserve ids from right now: the producer retries
+                response.set("error_code", Errors.COORDINATOR_NOT_AVAILABLE.code());
+            }
         }
         return CompletableFuture.completedFuture(response);
     }

@@ -124,6 +124,15 @@ public final class KafkaBroker implements RequestHandler, BrokerStatus, AutoClos
         LOG.info("Karst broker {} started with the {} coordinator", config.brokerId(), coordinator.name());
     }
 
+    /**
+     * A coordinator came back after a time without one: opens the partitions it knows that this
+     * broker leads and has not opened yet (the registration is replayed by the coordinator holder).
+     */
+    public void coordinatorReturned() {
+        topics.openAll();
+        LOG.info("Karst broker {} is back with the {} coordinator", config.brokerId(), coordinator.name());
+    }
+
     /** Reads groups and offsets back from __consumer_offsets and starts expiring the offsets of long-empty groups. */
     private void loadGroups() {
         try {
