@@ -2,7 +2,7 @@ package io.karst.protocol;
 
 import java.nio.ByteBuffer;
 
-/** Variable-length integers: unsigned LEB128 (compact lengths, tags) and zig-zag (record fields). */
+/** Unsigned LEB128 varints: the lengths of compact types and the tags of tagged fields. */
 public final class ByteUtils {
     private ByteUtils() {
     }
@@ -34,22 +34,5 @@ public final class ByteUtils {
             value >>>= 7;
         }
         return bytes;
-    }
-
-    public static int readVarint(ByteBuffer buf) {
-        int raw = readUnsignedVarint(buf);
-        return (raw >>> 1) ^ -(raw & 1);
-    }
-
-    public static long readVarlong(ByteBuffer buf) {
-        long value = 0;
-        for (int shift = 0; shift < 70; shift += 7) {
-            byte b = buf.get();
-            value |= (long) (b & 0x7f) << shift;
-            if ((b & 0x80) == 0) {
-                return (value >>> 1) ^ -(value & 1);
-            }
-        }
-        throw new ProtocolException("varlong longer than 10 bytes");
     }
 }

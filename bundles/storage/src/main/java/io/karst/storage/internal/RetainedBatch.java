@@ -1,6 +1,7 @@
 package io.karst.storage.internal;
 
 import io.karst.api.record.RecordBatch;
+import io.karst.api.record.Varints;
 
 import java.nio.ByteBuffer;
 import java.util.List;
