@@ -1,5 +1,6 @@
 package io.karst.codec.lz4.internal;
 
+import io.karst.api.codec.BlockInputStream;
 import io.karst.api.codec.BufferPool;
 import net.jpountz.lz4.LZ4Exception;
 import net.jpountz.lz4.LZ4SafeDecompressor;
@@ -16,8 +17,7 @@ import java.io.InputStream;
  * content size, block checksums or content checksum (each checksum verified). Linked blocks,
  * dictionaries, a bad header checksum, a frame cut short or bytes after it fail the read.
  */
-final class Lz4FrameInput extends InputStream {
-    private final InputStream in;
+final class Lz4FrameInput extends BlockInputStream {
     private final LZ4SafeDecompressor decompressor;
     private final XXHash32 hash;
     private final XXHashFactory hashes;
@@ -25,19 +25,14 @@ final class Lz4FrameInput extends InputStream {
     private final byte[] small = new byte[15];
     private byte[] block;
     private byte[] decompressed;
-    private byte[] served;
-    private int pos;
-    private int limit;
     private int maxBlockSize;
     private boolean blockChecksums;
     private StreamingXXHash32 contentChecksum;
     private boolean started;
-    private boolean finished;
-    private boolean closed;
 
     Lz4FrameInput(InputStream in, LZ4SafeDecompressor decompressor, XXHash32 hash, XXHashFactory hashes,
                   BufferPool buffers) {
-        this.in = in;
+        super(in, "lz4");
         this.decompressor = decompressor;
         this.hash = hash;
         this.hashes = hashes;
@@ -45,33 +40,12 @@ final class Lz4FrameInput extends InputStream {
     }
 
     @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-        if (closed) {
-            throw new IOException("lz4 stream is closed");
+    protected void readNext() throws IOException {
+        if (started) {
+            readBlock();
+        } else {
+            readHeader();
         }
-        if (len == 0) {
-            return 0;
-        }
-        while (pos == limit) {
-            if (finished) {
-                return -1;
-            }
-            if (!started) {
-                readHeader();
-            } else {
-                readBlock();
-            }
-        }
-        int n = Math.min(len, limit - pos);
-        System.arraycopy(served, pos, b, off, n);
-        pos += n;
-        return n;
     }
 
     private void readHeader() throws IOException {
@@ -134,25 +108,24 @@ final class Lz4FrameInput extends InputStream {
                 throw new IOException("LZ4 block checksum does not match the block");
             }
         }
-        if (stored) {
-            served = block;
-            limit = length;
-        } else {
+        byte[] content = block;
+        int contentLength = length;
+        if (!stored) {
             try {
-                limit = decompressor.decompress(block, 0, length, decompressed, 0, maxBlockSize);
+                contentLength = decompressor.decompress(block, 0, length, decompressed, 0, maxBlockSize);
             } catch (LZ4Exception e) {
                 throw new IOException("corrupt LZ4 block: " + e.getMessage(), e);
             }
-            served = decompressed;
+            content = decompressed;
         }
-        pos = 0;
         if (contentChecksum != null) {
-            contentChecksum.update(served, 0, limit);
+            contentChecksum.update(content, 0, contentLength);
         }
+        serve(content, contentLength);
     }
 
     private void endFrame() throws IOException {
-        finished = true;
+        end();
         if (contentChecksum != null) {
             readFully(small, 0, 4, "content checksum");
             if (intLittleEndian(small, 0) != contentChecksum.getValue()) {
@@ -164,22 +137,12 @@ final class Lz4FrameInput extends InputStream {
         }
     }
 
-    private void readFully(byte[] b, int off, int len, String what) throws IOException {
-        if (in.readNBytes(b, off, len) < len) {
-            throw new EOFException("LZ4 frame cut short in its " + what);
-        }
-    }
-
     private static int intLittleEndian(byte[] b, int off) {
         return (b[off] & 0xff) | (b[off + 1] & 0xff) << 8 | (b[off + 2] & 0xff) << 16 | (b[off + 3] & 0xff) << 24;
     }
 
     @Override
-    public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
+    protected void release() {
         if (block != null) {
             buffers.give(block);
             buffers.give(decompressed);
@@ -189,6 +152,5 @@ final class Lz4FrameInput extends InputStream {
         }
         block = null;
         decompressed = null;
-        served = null;
     }
 }

@@ -1,5 +1,6 @@
 package io.karst.codec.snappy.internal;
 
+import io.karst.api.codec.BlockInputStream;
 import io.karst.api.codec.BufferPool;
 import org.xerial.snappy.Snappy;
 
@@ -14,52 +15,25 @@ import java.util.Arrays;
  * checked for its declared uncompressed length before anything is allocated for it, and buffers come
  * from the pool.
  */
-final class SnappyInput extends InputStream {
-    private final InputStream in;
+final class SnappyInput extends BlockInputStream {
     private final BufferPool buffers;
     private final byte[] header = new byte[XerialFraming.HEADER_SIZE];
     private byte[] compressed;
     private byte[] uncompressed;
-    private int pos;
-    private int limit;
     private boolean started;
-    private boolean framed;
-    private boolean finished;
-    private boolean closed;
 
     SnappyInput(InputStream in, BufferPool buffers) {
-        this.in = in;
+        super(in, "snappy");
         this.buffers = buffers;
     }
 
     @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-        if (closed) {
-            throw new IOException("snappy stream is closed");
+    protected void readNext() throws IOException {
+        if (started) {
+            readChunk();
+        } else {
+            start();
         }
-        if (len == 0) {
-            return 0;
-        }
-        while (pos == limit) {
-            if (finished) {
-                return -1;
-            }
-            if (!started) {
-                start();
-            } else {
-                readChunk();
-            }
-        }
-        int n = Math.min(len, limit - pos);
-        System.arraycopy(uncompressed, pos, b, off, n);
-        pos += n;
-        return n;
     }
 
     /** Tells the framing from a raw block by the first bytes; a raw block is read whole at once. */
@@ -67,7 +41,6 @@ final class SnappyInput extends InputStream {
         started = true;
         int n = in.readNBytes(header, 0, XerialFraming.MAGIC.length);
         if (n == XerialFraming.MAGIC.length && Arrays.equals(header, 0, n, XerialFraming.MAGIC, 0, n)) {
-            framed = true;
             readFully(header, n, XerialFraming.HEADER_SIZE - n, "xerial snappy header");
             return;
         }
@@ -88,16 +61,16 @@ final class SnappyInput extends InputStream {
                 compressed = bigger;
             }
         }
-        finished = true;
         if (length > 0) {
             uncompress(length, "raw snappy block");
         }
+        end();
     }
 
     private void readChunk() throws IOException {
         int n = in.readNBytes(header, 0, 4);
         if (n == 0) {
-            finished = true;
+            end();
             return;
         }
         if (n < 4) {
@@ -135,25 +108,14 @@ final class SnappyInput extends InputStream {
             uncompressed = buffers.take(size);
         }
         try {
-            limit = Snappy.uncompress(compressed, 0, length, uncompressed, 0);
+            serve(uncompressed, Snappy.uncompress(compressed, 0, length, uncompressed, 0));
         } catch (IOException e) {
             throw new IOException("corrupt " + what + ": " + e.getMessage(), e);
-        }
-        pos = 0;
-    }
-
-    private void readFully(byte[] b, int off, int len, String what) throws IOException {
-        if (in.readNBytes(b, off, len) < len) {
-            throw new EOFException("snappy stream cut short in a " + what);
         }
     }
 
     @Override
-    public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
+    protected void release() {
         if (compressed != null) {
             buffers.give(compressed);
         }
