@@ -44,6 +44,11 @@ public interface Coordinator {
      */
     void deleteTopic(String name);
 
+    /**
+     * The topic as this node last learned it. The broker asks on its network threads when a produce or
+     * fetch names a partition it has not opened yet, so this must answer from memory (a coordinator
+     * backed by a remote store keeps a watched copy), never with a round trip.
+     */
     Optional<TopicDescription> topic(String name);
 
     /**

@@ -5,7 +5,11 @@ import io.karst.protocol.Struct;
 
 import java.util.concurrent.CompletionStage;
 
-/** Serves one API key. Runs on a request thread; may complete later (long polls). */
+/**
+ * Serves one API key. Runs on a request thread, or for the data path on a network thread (see
+ * {@link RequestDispatcher}), so it must not block on anything but the local disk; it may complete
+ * later (long polls, acks=all).
+ */
 interface ApiHandler {
 
     ApiKeys api();
