@@ -44,6 +44,21 @@ final class FetchHandler implements ApiHandler {
         return ApiKeys.FETCH;
     }
 
+    /** When every partition it reads is open: reading then touches only the indexes and the page cache. */
+    @Override
+    public boolean servesOnNetworkThread(Request request) {
+        for (Struct topic : request.body().getStructs("topics")) {
+            String name = topic.getString("topic");
+            for (Struct p : topic.getStructs("partitions")) {
+                int partition = p.getInt("partition");
+                if (name == null || partition < 0 || topics.opened(new TopicPartition(name, partition)) == null) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     @Override
     public CompletionStage<Struct> handle(Request request) {
         FetchPlan plan = new FetchPlan(request);

@@ -47,6 +47,11 @@ final class Partition {
         this.settings = settings;
     }
 
+    /** Whether an append may force the log to disk ({@code flush.messages} is set). */
+    boolean flushesOnAppend() {
+        return log.config().flushMessages() < Long.MAX_VALUE;
+    }
+
     /** The high watermark: on a single node every appended record is committed, so it is the log end. */
     long highWatermark() {
         return log.logEndOffset();

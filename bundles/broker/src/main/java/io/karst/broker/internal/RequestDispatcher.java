@@ -12,10 +12,8 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.ByteBuffer;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,24 +21,17 @@ import java.util.concurrent.Executor;
 
 /**
  * Parses a request frame on the calling (network) thread, runs its API's handler, and encodes the
- * answer. Produce and Fetch, the data path, are served right there on the network thread when the
- * connection has nothing else in flight; every other API, and a data request that must wait its
- * turn, runs on a request thread. A connection's requests are served one after the other, as
- * Kafka does: an idempotent producer with five requests in flight relies on its batches being
- * appended in the order sent. A frame that cannot be read, an unknown API key or an unsupported
- * version closes the connection (the transport logs why); ApiVersions at an unknown version gets
- * a v0 answer instead, so that clients can fall back.
+ * answer. A request whose handler allows it (Produce and Fetch to partitions already open, see
+ * {@link ApiHandler#servesOnNetworkThread}) is served right there on the network thread when the
+ * connection has nothing else in flight; every other request runs on a request thread. A
+ * connection's requests are served one after the other, as Kafka does: an idempotent producer with
+ * five requests in flight relies on its batches being appended in the order sent. A frame that
+ * cannot be read, an unknown API key or an unsupported version closes the connection (the
+ * transport logs why); ApiVersions at an unknown version gets a v0 answer instead, so that clients
+ * can fall back.
  */
 final class RequestDispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(RequestDispatcher.class);
-
-    /**
-     * APIs that touch only the logs and memory, never the coordinator, so they may run on the network
-     * thread. Handing a request to a request thread and its answer back costs two thread wake-ups; on
-     * a 2-core machine that was the broker's largest cost after the kernel's copy into the page cache
-     * (see bench/README.md).
-     */
-    private static final Set<ApiKeys> NETWORK_THREAD_APIS = EnumSet.of(ApiKeys.PRODUCE, ApiKeys.FETCH);
 
     private final Map<ApiKeys, ApiHandler> handlers = new EnumMap<>(ApiKeys.class);
     private final Executor requestThreads;
@@ -81,7 +72,9 @@ final class RequestDispatcher {
         String connection = context.connectionId();
         CompletableFuture<Response> previous = inFlight.get(connection);
         CompletableFuture<Struct> served;
-        if ((previous == null || previous.isDone()) && NETWORK_THREAD_APIS.contains(header.api())) {
+        // Handing a request to a request thread and its answer back costs two thread wake-ups: under
+        // ProducerPerformance on 2 cores, the broker's largest cost after the kernel's page-cache copy.
+        if ((previous == null || previous.isDone()) && handler.servesOnNetworkThread(request)) {
             served = invoke(handler, request);
         } else {
             CompletableFuture<Void> turn = previous == null ? CompletableFuture.completedFuture(null)

@@ -160,6 +160,11 @@ final class TopicManager {
     }
 
     /** The partition if this broker leads it, opening it when the coordinator knows it but it is not open yet. */
+    /** The partition if this broker has it open already, without opening it (a memory read). */
+    Partition opened(TopicPartition tp) {
+        return replicas.get(tp);
+    }
+
     Partition partition(TopicPartition tp) {
         Partition p = replicas.get(tp);
         if (p != null) {

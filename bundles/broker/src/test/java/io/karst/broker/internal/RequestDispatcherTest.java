@@ -40,8 +40,8 @@ class RequestDispatcherTest {
     void setUp() {
         metrics = new BrokerMetrics();
         dispatcher = new RequestDispatcher(List.of(
-                recording(ApiKeys.PRODUCE, CompletableFuture.completedFuture(Protocol.newResponse(ApiKeys.PRODUCE, 7))),
-                recording(ApiKeys.CREATE_TOPICS, createTopicsAnswer)),
+                recording(ApiKeys.PRODUCE, true, CompletableFuture.completedFuture(Protocol.newResponse(ApiKeys.PRODUCE, 7))),
+                recording(ApiKeys.CREATE_TOPICS, false, createTopicsAnswer)),
                 requestThreads, new RequestMetricsRecorder(metrics));
     }
 
@@ -53,7 +53,7 @@ class RequestDispatcherTest {
     }
 
     @Test
-    void produceIsServedOnTheNetworkThreadThatReadIt() throws Exception {
+    void aRequestItsHandlerAllowsIsServedOnTheNetworkThreadThatReadIt() throws Exception {
         CompletionStage<Response> answer = dispatcher.dispatch(CONNECTION, frame(ApiKeys.PRODUCE, 7, 1));
 
         assertInstanceOf(Response.Send.class, answer.toCompletableFuture().get(10, TimeUnit.SECONDS));
@@ -61,7 +61,7 @@ class RequestDispatcherTest {
     }
 
     @Test
-    void otherApisAreServedOnARequestThread() throws Exception {
+    void otherRequestsAreServedOnARequestThread() throws Exception {
         createTopicsAnswer.complete(Protocol.newResponse(ApiKeys.CREATE_TOPICS, 4));
         CompletionStage<Response> answer = dispatcher.dispatch(CONNECTION, frame(ApiKeys.CREATE_TOPICS, 4, 1));
 
@@ -70,7 +70,7 @@ class RequestDispatcherTest {
     }
 
     @Test
-    void produceWaitsForTheConnectionsRequestBeforeIt() throws Exception {
+    void aRequestWaitsForTheConnectionsRequestBeforeIt() throws Exception {
         CompletionStage<Response> first = dispatcher.dispatch(CONNECTION, frame(ApiKeys.CREATE_TOPICS, 4, 1));
         CompletionStage<Response> second = dispatcher.dispatch(CONNECTION, frame(ApiKeys.PRODUCE, 7, 2));
         Thread.sleep(100); // room for a wrongly eager produce to run
@@ -84,11 +84,16 @@ class RequestDispatcherTest {
         assertEquals(List.of("CREATE_TOPICS on request-thread", "PRODUCE on request-thread"), served);
     }
 
-    private ApiHandler recording(ApiKeys api, CompletableFuture<Struct> answer) {
+    private ApiHandler recording(ApiKeys api, boolean onNetworkThread, CompletableFuture<Struct> answer) {
         return new ApiHandler() {
             @Override
             public ApiKeys api() {
                 return api;
+            }
+
+            @Override
+            public boolean servesOnNetworkThread(Request request) {
+                return onNetworkThread;
             }
 
             @Override
