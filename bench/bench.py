@@ -5,11 +5,21 @@ Both brokers run from this checkout's build and from Maven artifacts, on free lo
 with data in a temporary directory, and are stopped by process id at the end. The loads are
 driven by Kafka's own tools (ProducerPerformance, ConsumerPerformance, EndToEndLatency). For
 every load the table gives records/s, MB/s, latency percentiles and each broker's CPU seconds per
-GB moved (from /proc/<pid>/stat), then the Karst/Kafka ratio. Results go to bench/results/ as a
-CSV and a PNG chart.
+GB moved (from /proc/<pid>/stat, as user and kernel time), then the Karst/Kafka ratio. Results go
+to bench/results/ as a CSV and a PNG chart.
 
-    bench/bench.py quick     a few loads, under 3 minutes
-    bench/bench.py full      every load, under 30 minutes
+Before the brokers start, the run fills the free memory with the page cache of a file it keeps until
+the end, as on a server that has run for a while. Otherwise, on a virtual machine, the first write to
+each never-used page of guest memory costs about 2 s of kernel time per GB, which would fall on
+whichever broker happened to write first. Before the table, each broker serves a warm-up load that
+is not measured, so that neither is billed for its JIT compiler's first minutes. The run also
+measures the kernel's cost of writing 1 GB into the page cache with dd at its start and end: both
+brokers pay it for every byte they store.
+
+    bench/bench.py quick             a few loads, under 3 minutes
+    bench/bench.py full              every load, under 30 minutes
+    bench/bench.py quick --profile   the same, with async-profiler in both brokers: a flame graph
+                                     per load and broker in bench/results/profiles/
 """
 
 import argparse
@@ -24,6 +34,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import zipfile
 from dataclasses import dataclass, field
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -33,6 +44,8 @@ ASSEMBLY = os.path.join(ROOT, "karaf-dist", "target", "assembly")
 HEAP = "1G"                 # the same heap for both brokers (Kafka's start script default)
 TICKS = os.sysconf("SC_CLK_TCK")
 TOOL_TIMEOUT_S = 300        # no single tool run may take longer
+ASYNC_PROFILER = "tools.profiler:async-profiler:4.2"
+FLOOR_BYTES = 1 << 30       # what dd writes to measure the page cache's cost
 
 
 @dataclass
@@ -59,7 +72,17 @@ class Result:
     p99: float = float("nan")
     p999: float = float("nan")
     cpu_s_per_gb: float = float("nan")
+    user_s_per_gb: float = float("nan")
+    sys_s_per_gb: float = float("nan")
     error: str = ""
+
+
+def warmup_loads(mode):
+    """Served by each broker before the table and not measured."""
+    count = 300_000 if mode == "quick" else 1_000_000
+    return [Load("warm-up produce", "produce", count, 1024, "all", "none", 6),
+            Load("warm-up produce lz4", "produce", count, 1024, "1", "lz4", 1),
+            Load("warm-up consume", "consume", count, 100)]
 
 
 def loads(mode):
@@ -106,10 +129,66 @@ def wait_for_port(port, timeout_s, proc):
 
 
 def cpu_seconds(pid):
+    """User and kernel CPU seconds a process has used so far."""
     with open(f"/proc/{pid}/stat") as f:
         fields = f.read().rsplit(")", 1)[1].split()
     # utime and stime are fields 14 and 15 of the whole line; here the 12th and 13th after the name
-    return (int(fields[11]) + int(fields[12])) / TICKS
+    return int(fields[11]) / TICKS, int(fields[12]) / TICKS
+
+
+def fill_page_cache(workdir):
+    """Writes a file as large as the free memory, to be kept for the run; returns its size in bytes."""
+    with open("/proc/meminfo") as f:
+        free = next(int(line.split()[1]) * 1024 for line in f if line.startswith("MemFree:"))
+    size = min(free, shutil.disk_usage(workdir).free - (8 << 30)) >> 20 << 20
+    if size < 1 << 30:
+        print("not enough free disk to fill the page cache; CPU figures will include first-touch costs",
+              file=sys.stderr)
+        return 0
+    subprocess.run(["dd", "if=/dev/zero", f"of={os.path.join(workdir, 'page-cache-fill')}", "bs=1M",
+                    f"count={size >> 20}"], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return size
+
+
+def page_cache_floor(workdir):
+    """Kernel CPU seconds that dd spends writing 1 GB into a new file of the data directory's file system."""
+    path = os.path.join(workdir, "floor")
+    dd = subprocess.Popen(["dd", "if=/dev/zero", f"of={path}", "bs=64K", f"count={FLOOR_BYTES >> 16}"],
+                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(dd.pid, 0)
+    dd.returncode = os.waitstatus_to_exitcode(status)
+    os.remove(path)
+    if dd.returncode != 0:
+        raise RuntimeError(f"dd failed ({dd.returncode})")
+    return usage.ru_stime / (FLOOR_BYTES / 1e9)
+
+
+class Profiler:
+    """async-profiler, loaded into a running broker JVM for one load at a time with jcmd."""
+
+    def __init__(self, workdir, out_dir):
+        jar_dir = os.path.join(workdir, "async-profiler")
+        subprocess.run(["mvn", "-B", "-q", "dependency:copy", f"-Dartifact={ASYNC_PROFILER}",
+                        f"-DoutputDirectory={jar_dir}"], check=True, cwd=ROOT)
+        jar = os.path.join(jar_dir, os.listdir(jar_dir)[0])
+        with zipfile.ZipFile(jar) as z:
+            self.library = z.extract("linux-x64/libasyncProfiler.so", jar_dir)
+        self.out_dir = out_dir
+        os.makedirs(out_dir, exist_ok=True)
+
+    def _command(self, pid, command):
+        # jcmd would split an unquoted option string at its '=' signs
+        subprocess.run(["jcmd", str(pid), "JVMTI.agent_load", self.library, f'"{command}"'], check=True,
+                       capture_output=True, timeout=60)
+
+    def start(self, broker):
+        self._command(broker.pid, "start,event=cpu,interval=1ms,threads")
+
+    def stop(self, broker, name):
+        """Writes the load's flame graph (.html) and folded stacks (.collapsed) for this broker."""
+        base = os.path.join(self.out_dir, f"{name}-{broker.name}")
+        self._command(broker.pid, f"dump,file={base}.collapsed,collapsed")
+        self._command(broker.pid, f"stop,file={base}.html")
 
 
 def kafka_classpath():
@@ -160,9 +239,13 @@ class Broker:
 
 
 class Karst(Broker):
+    def __init__(self, name, port, assembly):
+        super().__init__(name, port)
+        self.assembly = assembly
+
     def start(self, workdir):
         home = os.path.join(workdir, "karst")
-        shutil.copytree(ASSEMBLY, home, symlinks=True)
+        shutil.copytree(self.assembly, home, symlinks=True)
         shutil.rmtree(os.path.join(home, "data"), ignore_errors=True)
         etc = os.path.join(home, "etc")
         set_key(os.path.join(etc, "io.karst.transport.netty.cfg"), "listeners", f"PLAINTEXT://127.0.0.1:{self.port}")
@@ -267,15 +350,17 @@ PRODUCER_LINE = re.compile(r"(\d+) records sent, ([\d.]+) records/sec \(([\d.]+)
                            r"(\d+) ms 50th, (\d+) ms 95th, (\d+) ms 99th, (\d+) ms 99.9th")
 
 
-def run_load(tools, broker, load, index):
+def run_load(tools, broker, load, index, profiler=None):
     topic = f"bench-{index}-{broker.name}"
     result = Result(load, broker.name)
+    if profiler:
+        profiler.start(broker)
     try:
         if load.kind == "produce":
             tools.create_topic(broker, topic, load.partitions)
             before = broker.cpu()
             out = tools.produce(broker, topic, load)
-            cpu = broker.cpu() - before
+            cpu = [now - then for now, then in zip(broker.cpu(), before)]
             m = PRODUCER_LINE.search(out.strip().splitlines()[-1])
             result.records_per_s, result.mb_per_s = float(m.group(2)), float(m.group(3))
             result.p50, result.p99, result.p999 = float(m.group(4)), float(m.group(6)), float(m.group(7))
@@ -286,7 +371,7 @@ def run_load(tools, broker, load, index):
             tools.consume(broker, topic, min(load.records, 100_000), f"{topic}-warmup")
             before = broker.cpu()
             out = tools.consume(broker, topic, load.records, f"{topic}-measured")
-            cpu = broker.cpu() - before
+            cpu = [now - then for now, then in zip(broker.cpu(), before)]
             # fetch.MB.sec and fetch.nMsg.sec: the reading itself, without the group join before it
             cols = [c.strip() for c in out.strip().splitlines()[-1].split(",")]
             result.mb_per_s, result.records_per_s = float(cols[8]), float(cols[9])
@@ -294,13 +379,17 @@ def run_load(tools, broker, load, index):
             tools.create_topic(broker, topic, 1)
             before = broker.cpu()
             out = tools.e2e(broker, topic, load)
-            cpu = broker.cpu() - before
+            cpu = [now - then for now, then in zip(broker.cpu(), before)]
             p = re.search(r"Percentiles: 50th = ([\d.]+), 99th = ([\d.]+), 99.9th = ([\d.]+)", out)
             result.p50, result.p99, result.p999 = (float(x) for x in p.groups())
         gigabytes = load.records * load.size / 1e9
-        result.cpu_s_per_gb = cpu / gigabytes
+        result.user_s_per_gb, result.sys_s_per_gb = (x / gigabytes for x in cpu)
+        result.cpu_s_per_gb = result.user_s_per_gb + result.sys_s_per_gb
     except (RuntimeError, AttributeError, IndexError, ValueError, subprocess.TimeoutExpired) as e:
         result.error = str(e).splitlines()[0][:200] if str(e) else type(e).__name__
+    finally:
+        if profiler:
+            profiler.stop(broker, f"{index:02d}-{re.sub(r'[^A-Za-z0-9]+', '-', load.name)}")
     return result
 
 
@@ -313,7 +402,8 @@ def fmt(x, digits=1):
 
 
 def print_table(results):
-    header = f"{'load':44} {'broker':6} {'rec/s':>12} {'MB/s':>8} {'p50 ms':>7} {'p99 ms':>7} {'p99.9':>7} {'CPU s/GB':>9}"
+    header = (f"{'load':44} {'broker':6} {'rec/s':>12} {'MB/s':>8} {'p50 ms':>7} {'p99 ms':>7} {'p99.9':>7} "
+              f"{'CPU s/GB':>9} {'user':>6} {'kernel':>6}")
     print(header)
     print("-" * len(header))
     for i in range(0, len(results), 2):
@@ -323,61 +413,84 @@ def print_table(results):
                 print(f"{r.load.name:44} {r.broker:6} error: {r.error}")
             else:
                 print(f"{r.load.name:44} {r.broker:6} {fmt(r.records_per_s, 0):>12} {fmt(r.mb_per_s):>8} "
-                      f"{fmt(r.p50, 0):>7} {fmt(r.p99, 0):>7} {fmt(r.p999, 0):>7} {fmt(r.cpu_s_per_gb, 2):>9}")
+                      f"{fmt(r.p50, 0):>7} {fmt(r.p99, 0):>7} {fmt(r.p999, 0):>7} {fmt(r.cpu_s_per_gb, 2):>9} "
+                      f"{fmt(r.user_s_per_gb, 2):>6} {fmt(r.sys_s_per_gb, 2):>6}")
         k, f = pair
         print(f"{'':44} {'ratio':6} {fmt(ratio(k.records_per_s, f.records_per_s), 2):>12} "
               f"{fmt(ratio(k.mb_per_s, f.mb_per_s), 2):>8} {fmt(ratio(k.p50, f.p50), 2):>7} "
               f"{fmt(ratio(k.p99, f.p99), 2):>7} {fmt(ratio(k.p999, f.p999), 2):>7} "
-              f"{fmt(ratio(k.cpu_s_per_gb, f.cpu_s_per_gb), 2):>9}")
+              f"{fmt(ratio(k.cpu_s_per_gb, f.cpu_s_per_gb), 2):>9} {fmt(ratio(k.user_s_per_gb, f.user_s_per_gb), 2):>6} "
+              f"{fmt(ratio(k.sys_s_per_gb, f.sys_s_per_gb), 2):>6}")
 
 
 def write_csv(results, path):
     with open(path, "w", newline="") as f:
         w = csv.writer(f)
         w.writerow(["load", "broker", "records_per_s", "mb_per_s", "p50_ms", "p99_ms", "p999_ms", "cpu_s_per_gb",
-                    "error"])
+                    "user_s_per_gb", "sys_s_per_gb", "error"])
         for r in results:
             w.writerow([r.load.name, r.broker, r.records_per_s, r.mb_per_s, r.p50, r.p99, r.p999, r.cpu_s_per_gb,
-                        r.error.replace(",", ";")])
+                        r.user_s_per_gb, r.sys_s_per_gb, r.error.replace(",", ";")])
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("mode", choices=["quick", "full"])
+    parser.add_argument("--profile", action="store_true",
+                        help="profile both brokers under every load with async-profiler (flame graphs)")
+    parser.add_argument("--assembly", default=ASSEMBLY,
+                        help="the Karst distribution to run (default: this checkout's build); "
+                             "a copy of an older build's karaf-dist/target/assembly gives a before/after")
     args = parser.parse_args()
 
-    if not os.path.isdir(ASSEMBLY):
+    if args.assembly == ASSEMBLY and not os.path.isdir(ASSEMBLY):
         subprocess.run(["mvn", "-B", "-q", "install", "-DskipTests"], check=True, cwd=ROOT)
     classpath = kafka_classpath()
     os.makedirs(RESULTS, exist_ok=True)
     workdir = tempfile.mkdtemp(prefix="karst-bench-")
-    karst, kafka = Karst("karst", free_port()), Kafka("kafka", free_port())
+    karst, kafka = Karst("karst", free_port(), args.assembly), Kafka("kafka", free_port())
+    stamp = datetime.datetime.now().strftime("%Y-%m-%d-%H%M")
     results = []
+    floors = []
     started = time.time()
     try:
+        profiler = Profiler(workdir, os.path.join(RESULTS, "profiles", stamp)) if args.profile else None
+        filled = fill_page_cache(workdir)
+        print(f"[{time.time() - started:6.0f} s] filled {filled / 1e9:.1f} GB of page cache", file=sys.stderr)
         karst.start(workdir)
         kafka.start(workdir, classpath)
         tools = Tools(classpath)
+        # before the warm-up, so that the pages dd frees go to both brokers' warm-ups, not to one's load
+        floors.append(page_cache_floor(workdir))
+        for broker in (karst, kafka):
+            for i, load in enumerate(warmup_loads(args.mode)):
+                r = run_load(tools, broker, load, 100 + i)
+                print(f"[{time.time() - started:6.0f} s] {load.name} on {broker.name}: "
+                      f"{r.error or fmt(r.records_per_s, 0) + ' rec/s'}", file=sys.stderr)
         for i, load in enumerate(loads(args.mode)):
             # alternate who goes first, so that drift on a shared machine does not favour one side
             order = (karst, kafka) if i % 2 == 0 else (kafka, karst)
             for broker in order:
-                r = run_load(tools, broker, load, i)
+                r = run_load(tools, broker, load, i, profiler)
                 summary = f"p99 {fmt(r.p99, 0)} ms" if load.kind == "e2e" else f"{fmt(r.records_per_s, 0)} rec/s"
                 print(f"[{time.time() - started:6.0f} s] {load.name} on {broker.name}: {r.error or summary}",
                       file=sys.stderr)
                 results.append(r)
+        floors.append(page_cache_floor(workdir))
     finally:
         karst.stop()
         kafka.stop()
         shutil.rmtree(workdir, ignore_errors=True)
 
-    stamp = datetime.datetime.now().strftime("%Y-%m-%d-%H%M")
     csv_path = os.path.join(RESULTS, f"{stamp}-{args.mode}.csv")
     write_csv(results, csv_path)
     subprocess.run(["java", os.path.join(BENCH, "Chart.java"), csv_path, csv_path[:-4] + ".png"], check=True)
     print()
     print_table(results)
+    print(f"\nWriting 1 GB into the page cache with dd cost {fmt(floors[0], 2)} kernel CPU seconds at the start"
+          f" and {fmt(floors[-1], 2)} at the end: a floor under both brokers' kernel time for every byte stored.")
+    if args.profile:
+        print(f"Flame graphs: {profiler.out_dir} (the CPU figures above include the profiler's own cost)")
     print(f"\n{len(results) // 2} loads in {time.time() - started:.0f} s; results in {csv_path} and .png")
 
 
