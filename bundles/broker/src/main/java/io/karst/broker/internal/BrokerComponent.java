@@ -68,7 +68,7 @@ public final class BrokerComponent implements RequestHandler, BrokerStatus {
         @AttributeDefinition(name = "producer.id.expiration.ms", description = "Forget idempotent producers idle this long")
         long producer_id_expiration_ms() default 86_400_000L;
 
-        @AttributeDefinition(name = "num.io.threads", description = "Threads serving requests")
+        @AttributeDefinition(name = "num.io.threads", description = "Threads serving requests other than produce and fetch to open partitions, which the network threads serve")
         int num_io_threads() default 8;
 
         @AttributeDefinition(name = "delete.topic.enable", description = "Allow DeleteTopics")

@@ -19,7 +19,7 @@ import java.util.Map;
  * @param logAppendTime             {@code log.message.timestamp.type} = LogAppendTime
  * @param minInsyncReplicas         {@code min.insync.replicas} for acks=all
  * @param producerIdExpirationMs    {@code producer.id.expiration.ms}
- * @param numIoThreads              {@code num.io.threads}: threads that serve requests off the network threads
+ * @param numIoThreads              {@code num.io.threads}: threads that serve requests off the network threads (all but produce and fetch to open partitions)
  * @param deleteTopicEnable         {@code delete.topic.enable}
  * @param groupCoordinator          the group coordinator's keys ({@code group.*}, {@code offsets.*})
  */

@@ -34,7 +34,7 @@ public class NettyTransportComponent implements Transport {
         @AttributeDefinition(description = "Close a connection after this many ms without traffic.")
         long connections_max_idle_ms() default TransportConfig.DEFAULT_CONNECTIONS_MAX_IDLE_MS;
 
-        @AttributeDefinition(description = "Event-loop threads that read, decode and write requests.")
+        @AttributeDefinition(description = "Event-loop threads that read, decode and write requests, and serve produce and fetch to open partitions.")
         int num_network_threads() default TransportConfig.DEFAULT_NUM_NETWORK_THREADS;
     }
 
