@@ -1,0 +1,111 @@
+package io.karst.broker.internal;
+
+import io.karst.api.TopicPartition;
+import io.karst.api.codec.BufferPool;
+import io.karst.api.coordination.BrokerRegistration;
+import io.karst.api.request.RequestContext;
+import io.karst.coordination.local.internal.LocalCoordinator;
+import io.karst.protocol.ApiKeys;
+import io.karst.protocol.Protocol;
+import io.karst.protocol.RequestHeader;
+import io.karst.protocol.Struct;
+import io.karst.storage.internal.FileLogStore;
+import io.karst.storage.internal.StorageSettings;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Which produce and fetch requests the data-path handlers take on the network thread: only those whose
+ * partitions are open already, and for produce only where an append never forces the log to disk.
+ */
+class NetworkThreadServingTest {
+    private static final RequestContext CONNECTION = new RequestContext("c1", "PLAINTEXT",
+            new InetSocketAddress("127.0.0.1", 9092), new InetSocketAddress("127.0.0.1", 40000));
+
+    @TempDir
+    Path dir;
+    private FileLogStore store;
+    private LocalCoordinator coordinator;
+    private TopicManager topics;
+    private ProduceHandler produce;
+    private FetchHandler fetch;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        store = new FileLogStore(StorageSettings.fromMap(Map.of("log.dirs", dir.resolve("logs").toString()), null));
+        coordinator = new LocalCoordinator(dir.resolve("metadata"));
+        BrokerConfig config = BrokerConfig.fromMap(Map.of("broker.id", "1", "listeners", "PLAINTEXT://127.0.0.1:9092"));
+        coordinator.registerBroker(new BrokerRegistration(1, config.advertisedListeners(), null));
+        topics = new TopicManager(config, coordinator, store, new ReplicaManager(config, store));
+        produce = new ProduceHandler(topics, new BatchConverter(new CodecRegistry(List.of()), new BufferPool(1)),
+                new Purgatory("fetch"), Clock.systemUTC());
+        fetch = new FetchHandler(topics, new Purgatory("fetch"));
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        coordinator.close();
+        store.close();
+    }
+
+    @Test
+    void aPartitionThatIsNotOpenYetIsServedOnARequestThread() {
+        coordinator.createTopic("orders", 1, (short) 1, Map.of());
+
+        assertFalse(produce.servesOnNetworkThread(produceTo("orders")));
+        assertFalse(fetch.servesOnNetworkThread(fetchFrom("orders")));
+
+        assertNotNull(topics.partition(new TopicPartition("orders", 0)));
+        assertTrue(produce.servesOnNetworkThread(produceTo("orders")));
+        assertTrue(fetch.servesOnNetworkThread(fetchFrom("orders")));
+    }
+
+    @Test
+    void aProduceThatMayForceTheLogToDiskIsServedOnARequestThread() {
+        topics.create("durable", 1, (short) 1, Map.of("flush.messages", "1"), false);
+        topics.create("relaxed", 1, (short) 1, Map.of(), false);
+
+        assertFalse(produce.servesOnNetworkThread(produceTo("durable")));
+        assertTrue(fetch.servesOnNetworkThread(fetchFrom("durable")));
+        assertTrue(produce.servesOnNetworkThread(produceTo("relaxed")));
+        assertFalse(produce.servesOnNetworkThread(produceTo("relaxed", "durable")));
+    }
+
+    @Test
+    void anUnknownTopicIsServedOnARequestThread() {
+        assertFalse(produce.servesOnNetworkThread(produceTo("missing")));
+        assertFalse(fetch.servesOnNetworkThread(fetchFrom("missing")));
+    }
+
+    private static Request produceTo(String... topicNames) {
+        Struct body = Protocol.newRequest(ApiKeys.PRODUCE, 7).set("acks", (short) 1).set("timeout_ms", 30_000);
+        for (String topic : topicNames) {
+            body.addElement("topic_data").set("name", topic).addElement("partition_data").set("index", 0);
+        }
+        return request(ApiKeys.PRODUCE, 7, body);
+    }
+
+    private static Request fetchFrom(String topic) {
+        Struct body = Protocol.newRequest(ApiKeys.FETCH, 11).set("max_wait_ms", 0).set("min_bytes", 1);
+        body.addElement("topics").set("topic", topic).addElement("partitions").set("partition", 0);
+        return request(ApiKeys.FETCH, 11, body);
+    }
+
+    private static Request request(ApiKeys api, int version, Struct body) {
+        ByteBuffer frame = Protocol.writeRequest(api, version, 1, "test", body);
+        return new Request(CONNECTION, RequestHeader.read(frame), body);
+    }
+}
