@@ -30,6 +30,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -123,7 +124,10 @@ public final class FileLogStore implements LogStore, AutoCloseable {
             }
             throw e;
         }
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(named("karst-log-scheduler"));
+        ScheduledThreadPoolExecutor background = new ScheduledThreadPoolExecutor(1, named("karst-log-scheduler"));
+        // Work not yet started when the store closes is dropped: close() flushes everything itself.
+        background.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        this.scheduler = background;
         this.cleanerThread = Executors.newSingleThreadScheduledExecutor(named("karst-log-cleaner"));
         this.cleanerThrottler = new Throttler(settings.cleanerIoMaxBytesPerSecond());
         this.cleaner = new LogCleaner(new OffsetCheckpoint(this.logDir, OffsetCheckpoint.CLEANER_OFFSET_FILE),
@@ -412,9 +416,11 @@ public final class FileLogStore implements LogStore, AutoCloseable {
     }
 
     private void stopBackgroundWork(List<Exception> failures) {
+        // No interrupts: an interrupted read or force closes the channel, and the channels are the logs'.
+        // The stopped throttler ends a cleaning pass at its next batch.
         cleanerThrottler.stop();
-        cleanerThread.shutdownNow();
-        scheduler.shutdownNow();
+        cleanerThread.shutdown();
+        scheduler.shutdown();
         try {
             if (!cleanerThread.awaitTermination(30, TimeUnit.SECONDS) || !scheduler.awaitTermination(30, TimeUnit.SECONDS)) {
                 failures.add(new IOException("background work of the log store did not stop within 30 s"));
