@@ -159,7 +159,35 @@ public final class Log implements PartitionLog, Closeable {
         }
         segments.add(rolled);
         LOG.debug("{}: rolled segment {} after {} ({} bytes)", tp, rolled.logFile(), active.logFile(), active.size());
+        long rolledAt = rolled.baseOffset();
+        hooks.schedule(() -> flushBelow(rolledAt), 0);
         return rolled;
+    }
+
+    /**
+     * Forces the segments below {@code offset} to the disk and moves the recovery point up to it. Scheduled
+     * when a segment rolls, as Kafka does: a restart after a crash then re-reads little more than the active
+     * segment, and the fsync runs off the appending thread.
+     */
+    private void flushBelow(long offset) {
+        if (closed || recoveryPoint.get() >= offset) {
+            return;
+        }
+        try {
+            for (LogSegment segment : segments.from(recoveryPoint.get())) {
+                if (segment.baseOffset() >= offset) {
+                    break;
+                }
+                segment.flush();
+            }
+            Directories.force(dir);
+            recoveryPoint.accumulateAndGet(offset, Math::max);
+            hooks.recoveryPointMoved();
+        } catch (IOException | RuntimeException e) {
+            if (!closed) {
+                LOG.warn("{}: cannot flush the segments below offset {}; the next flush tries again", tp, offset, e);
+            }
+        }
     }
 
     @Override

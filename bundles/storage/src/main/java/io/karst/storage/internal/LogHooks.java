@@ -10,6 +10,9 @@ interface LogHooks {
     /** Retention or DeleteRecords moved the log start offset; the store persists it. */
     void logStartOffsetMoved() throws IOException;
 
-    /** Runs {@code task} once, {@code delayMs} from now, off the caller's thread (removing retired files). */
+    /**
+     * Runs {@code task} once, {@code delayMs} from now, off the caller's thread (removing retired files,
+     * flushing a rolled segment).
+     */
     void schedule(Runnable task, long delayMs);
 }

@@ -9,6 +9,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 
 /**
  * The memory-mapped file behind a segment index: fixed-size big-endian entries back to back, sorted by
@@ -40,6 +41,8 @@ abstract class MappedIndex implements Closeable {
     private volatile MappedByteBuffer mmap;
     private volatile int entries;
     private volatile boolean writable;
+    /** Entries written since the file was last forced to the disk; guarded by this object's monitor. */
+    private boolean unforced;
 
     /**
      * Opens {@code file}. Writable: creates it if absent and grows it to {@code maxIndexSize} (rounded down
@@ -135,6 +138,7 @@ abstract class MappedIndex implements Closeable {
     /** Publishes the entry written at {@link #nextSlot()} to lookups. */
     protected final void entryWritten() {
         entries = entries + 1;
+        unforced = true;
     }
 
     /** The key entries are sorted by, read from {@code slot}. */
@@ -180,13 +184,13 @@ abstract class MappedIndex implements Closeable {
 
     /**
      * Cuts the file to its entries and maps it read-only; done when the segment rolls or closes. Does
-     * nothing when already sealed.
+     * nothing when already sealed. Entries not yet on the disk stay in the page cache for the next
+     * {@link #flush()}: a roll happens inside an append, which must not wait for the disk.
      */
     final synchronized void seal() throws IOException {
         if (!writable) {
             return;
         }
-        mmap.force();
         int length = sizeInBytes();
         try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
             raf.setLength(length);
@@ -202,10 +206,19 @@ abstract class MappedIndex implements Closeable {
     }
 
     /** Forces written entries to the disk. */
-    final synchronized void flush() {
+    final synchronized void flush() throws IOException {
+        if (!unforced) {
+            return;
+        }
         if (writable) {
             mmap.force();
+        } else {
+            // the read-only mapping cannot be forced; syncing the file writes the pages the old one dirtied
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+                channel.force(false);
+            }
         }
+        unforced = false;
     }
 
     /** Seals the index; the mapping is released when no lookup holds it any more. */

@@ -66,7 +66,8 @@ class LogRetentionTest {
             assertThat(files(".log.deleted")).hasSize(3);
             assertThat(files(".index.deleted")).hasSize(3);
             assertThat(files(".timeindex.deleted")).hasSize(3);
-            assertThat(hooks.delays()).containsOnly(LogConfig.DEFAULT_FILE_DELETE_DELAY_MS);
+            assertThat(hooks.delays()).as("flushes after the rolls, then the deletions")
+                    .containsOnly(0L, LogConfig.DEFAULT_FILE_DELETE_DELAY_MS);
             assertThatThrownBy(() -> log.read(11, 100, true)).isInstanceOfSatisfying(KarstException.class,
                     e -> assertThat(e.error()).isEqualTo(Errors.OFFSET_OUT_OF_RANGE));
             assertThat(log.read(12, 100, true).firstOffset()).isEqualTo(12);

@@ -399,6 +399,24 @@ class LogTest {
     }
 
     @Test
+    void aRollFlushesTheSegmentsBelowTheNewOneOffTheAppendingThread() throws IOException {
+        TestHooks hooks = new TestHooks();
+        try (Log log = Log.open(dir(), TP, SMALL, 0, 0, true, clock, hooks)) {
+            appendRandom(log, 200, new Random(23));
+            long activeBase = lastSegmentBase();
+            assertThat(activeBase).as("the appends rolled segments").isPositive();
+            assertThat(log.recoveryPoint()).as("nothing is forced inside an append").isZero();
+
+            hooks.runScheduled();
+
+            assertThat(log.recoveryPoint()).isEqualTo(activeBase);
+        }
+        try (Log log = openAfterCrash(SMALL, lastSegmentBase())) {
+            assertEveryOffsetReadsItsBatch(log);
+        }
+    }
+
+    @Test
     void indexesArePreallocatedWhileActiveAndTrimmedToTheirEntriesOnRollAndClose() throws IOException {
         long activeBase;
         try (Log log = open(SMALL)) {
