@@ -82,6 +82,7 @@ def warmup_loads(mode):
     count = 300_000 if mode == "quick" else 1_000_000
     return [Load("warm-up produce", "produce", count, 1024, "all", "none", 6),
             Load("warm-up produce lz4", "produce", count, 1024, "1", "lz4", 1),
+            Load("warm-up produce zstd", "produce", 3 * count, 100, "1", "zstd", 1),
             Load("warm-up consume", "consume", count, 100)]
 
 
