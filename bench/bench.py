@@ -11,8 +11,8 @@ to bench/results/ as a CSV and a PNG chart.
 Before the brokers start, the run fills the free memory with the page cache of a file it keeps until
 the end, as on a server that has run for a while. Otherwise, on a virtual machine, the first write to
 each never-used page of guest memory costs about 2 s of kernel time per GB, which would fall on
-whichever broker happened to write first. Before the table, each broker serves a warm-up load that
-is not measured, so that neither is billed for its JIT compiler's first minutes. The run also
+whichever broker happened to write first. Before the table, each broker serves warm-up loads that
+are not measured, so that neither is billed for its JIT compiler's first minutes. The run also
 measures the kernel's cost of writing 1 GB into the page cache with dd at its start and end: both
 brokers pay it for every byte they store.
 
