@@ -47,16 +47,7 @@ final class FetchHandler implements ApiHandler {
     /** When every partition it reads is open: reading then touches only the indexes and the page cache. */
     @Override
     public boolean servesOnNetworkThread(Request request) {
-        for (Struct topic : request.body().getStructs("topics")) {
-            String name = topic.getString("topic");
-            for (Struct p : topic.getStructs("partitions")) {
-                int partition = p.getInt("partition");
-                if (name == null || partition < 0 || topics.opened(new TopicPartition(name, partition)) == null) {
-                    return false;
-                }
-            }
-        }
-        return true;
+        return NamedPartitions.FETCH.allOpen(request.body(), topics, partition -> true);
     }
 
     @Override

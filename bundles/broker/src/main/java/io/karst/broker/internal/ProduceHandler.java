@@ -46,18 +46,7 @@ final class ProduceHandler implements ApiHandler {
     /** When every partition it writes is open and none forces its log to disk on append. */
     @Override
     public boolean servesOnNetworkThread(Request request) {
-        for (Struct topicData : request.body().getStructs("topic_data")) {
-            String topic = topicData.getString("name");
-            for (Struct partitionData : topicData.getStructs("partition_data")) {
-                int index = partitionData.getInt("index");
-                Partition partition = topic == null || index < 0 ? null
-                        : topics.opened(new TopicPartition(topic, index));
-                if (partition == null || partition.flushesOnAppend()) {
-                    return false;
-                }
-            }
-        }
-        return true;
+        return NamedPartitions.PRODUCE.allOpen(request.body(), topics, partition -> !partition.flushesOnAppend());
     }
 
     @Override
