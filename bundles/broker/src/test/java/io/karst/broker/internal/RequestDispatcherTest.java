@@ -73,7 +73,8 @@ class RequestDispatcherTest {
     void aRequestWaitsForTheConnectionsRequestBeforeIt() throws Exception {
         CompletionStage<Response> first = dispatcher.dispatch(CONNECTION, frame(ApiKeys.CREATE_TOPICS, 4, 1));
         CompletionStage<Response> second = dispatcher.dispatch(CONNECTION, frame(ApiKeys.PRODUCE, 7, 2));
-        Thread.sleep(100); // room for a wrongly eager produce to run
+        // the request thread runs its tasks in order: once this one ran, a wrongly eager produce would have too
+        requestThreads.submit(() -> { }).get(10, TimeUnit.SECONDS);
         assertFalse(second.toCompletableFuture().isDone());
         assertEquals(List.of("CREATE_TOPICS on request-thread"), served);
 
