@@ -41,12 +41,15 @@ final class KafkaChannelInitializer extends ChannelInitializer<Channel> {
         String connectionId = address(local) + "-" + address(remote) + "-" + connectionCounter.getAndIncrement();
         RequestContext context = new RequestContext(connectionId, listenerName, local, remote);
         long idleMs = config.connectionsMaxIdleMs();
+        FrameDecoder frames = new FrameDecoder(config.socketRequestMaxBytes(), connectionId);
+        // Reads that continue a started frame go straight into its buffer; read sizes stay the listener's.
+        channel.config().setRecvByteBufAllocator(new FrameReadAllocator(channel.config().getRecvByteBufAllocator(), frames));
         channel.pipeline()
                 // Batches the flushes of responses completed close together into fewer syscalls.
                 .addLast("flush", new FlushConsolidationHandler(FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES, true))
                 .addLast("idle", new IdleStateHandler(0, 0, idleMs, TimeUnit.MILLISECONDS))
                 .addLast("idleCloser", new IdleConnectionCloser(connectionId, idleMs))
-                .addLast("frames", new FrameDecoder(config.socketRequestMaxBytes(), connectionId))
+                .addLast("frames", frames)
                 .addLast("requests", new RequestDispatcher(handler, context));
         connections.add(channel);
     }

@@ -37,9 +37,8 @@ public final class NettyTransport implements Transport, AutoCloseable {
     private static final long BIND_TIMEOUT_MS = 10_000;
     private static final long CLOSE_TIMEOUT_MS = 5_000;
     /**
-     * Socket reads grow up to 1 MiB, not Netty's 64 KiB: a produce request of one 64 KiB batch is a little
-     * larger than 64 KiB, so with 64 KiB reads every such frame spanned two reads and was copied into the
-     * decoder's cumulation buffer. Larger reads keep most frames inside one read, sliced without a copy.
+     * Socket reads grow up to 1 MiB, not Netty's 64 KiB, so that a read usually holds whole frames, which
+     * are sliced out of it without a copy (a produce request of one 64 KiB batch is a little over 64 KiB).
      */
     private static final int MAX_READ_BYTES = 1 << 20;
     private static final int INITIAL_READ_BYTES = 16 << 10;

@@ -49,15 +49,16 @@ class NettyTransportTest {
     void framesSplitAcrossManyWritesAreReassembled(NetworkIo io) throws Exception {
         TestClient client = connect(start(io, Map.of()));
         byte[] small = bytes("Ehello");
-        byte[] large = new byte[300_000];
-        new Random(1).nextBytes(large);
-        large[0] = 'E';
+        byte[] large = echoed(300_000);
+        byte[] larger = echoed(3 * FrameDecoder.MAX_ROOM_AHEAD);
 
         client.writeFully(TestClient.frame(small), 1);
         client.writeFully(TestClient.frame(large), 997);
-
         assertThat(client.readFrame()).isEqualTo(small);
         assertThat(client.readFrame()).isEqualTo(large);
+        client.writeFully(TestClient.frame(larger), 65_536);
+
+        assertThat(client.readFrame()).isEqualTo(larger);
     }
 
     @ParameterizedTest
@@ -266,5 +267,13 @@ class NettyTransportTest {
             all.put(part);
         }
         return all.array();
+    }
+
+    /** Random bytes the scripted handler sends back: an 'E' first. */
+    private static byte[] echoed(int length) {
+        byte[] bytes = new byte[length];
+        new Random(length).nextBytes(bytes);
+        bytes[0] = 'E';
+        return bytes;
     }
 }
