@@ -6,7 +6,9 @@ with data in a temporary directory, and are stopped by process id at the end. Th
 driven by Kafka's own tools (ProducerPerformance, ConsumerPerformance, EndToEndLatency). For
 every load the table gives records/s, MB/s, latency percentiles and each broker's CPU seconds per
 GB moved (from /proc/<pid>/stat, as user and kernel time), then the Karst/Kafka ratio. Results go
-to bench/results/ as a CSV and a PNG chart.
+to bench/results/ as a CSV and a PNG chart. In full mode every load runs three times per broker, the
+two brokers taking turns, and the table gives the median of each figure: one run's figures swing by
+a tenth or more on a small shared machine, and the later runs find the JIT compiler further along.
 
 Before the brokers start, the run fills the free memory with the page cache of a file it keeps until
 the end, as on a server that has run for a while. Otherwise, on a virtual machine, the first write to
@@ -17,7 +19,7 @@ measures the kernel's cost of writing 1 GB into the page cache with dd at its st
 brokers pay it for every byte they store.
 
     bench/bench.py quick             a few loads, under 3 minutes
-    bench/bench.py full              every load, under 30 minutes
+    bench/bench.py full              every load three times, under 30 minutes
     bench/bench.py quick --profile   the same, with async-profiler in both brokers: a flame graph
                                      per load and broker in bench/results/profiles/
 """
@@ -29,6 +31,7 @@ import os
 import re
 import shutil
 import signal
+import statistics
 import socket
 import subprocess
 import sys
@@ -46,6 +49,8 @@ TICKS = os.sysconf("SC_CLK_TCK")
 TOOL_TIMEOUT_S = 300        # no single tool run may take longer
 ASYNC_PROFILER = "tools.profiler:async-profiler:4.2"
 FLOOR_BYTES = 1 << 30       # what dd writes to measure the page cache's cost
+FILL_FILE = "page-cache-fill"
+DISK_RESERVE = 8 << 30      # disk space the run leaves free
 
 
 @dataclass
@@ -75,6 +80,23 @@ class Result:
     user_s_per_gb: float = float("nan")
     sys_s_per_gb: float = float("nan")
     error: str = ""
+    runs: int = 1                   # how many runs the figures are the medians of
+
+
+METRICS = ("records_per_s", "mb_per_s", "p50", "p99", "p999", "cpu_s_per_gb", "user_s_per_gb", "sys_s_per_gb")
+
+
+def median_result(runs):
+    """One broker's runs of one load as one row: the median of each figure over the runs that succeeded."""
+    ok = [r for r in runs if not r.error]
+    if not ok:
+        return runs[0]
+    result = Result(ok[0].load, ok[0].broker, runs=len(ok))
+    for metric in METRICS:
+        values = [getattr(r, metric) for r in ok if getattr(r, metric) == getattr(r, metric)]
+        if values:
+            setattr(result, metric, statistics.median(values))
+    return result
 
 
 def warmup_loads(mode):
@@ -142,18 +164,49 @@ def cpu_seconds(pid):
     return int(fields[11]) / TICKS, int(fields[12]) / TICKS
 
 
+def free_memory():
+    """Bytes of memory that nothing uses, not even the page cache (MemFree)."""
+    with open("/proc/meminfo") as f:
+        return next(int(line.split()[1]) * 1024 for line in f if line.startswith("MemFree:"))
+
+
 def fill_page_cache(workdir):
     """Writes a file as large as the free memory, to be kept for the run; returns its size in bytes."""
-    with open("/proc/meminfo") as f:
-        free = next(int(line.split()[1]) * 1024 for line in f if line.startswith("MemFree:"))
-    size = min(free, shutil.disk_usage(workdir).free - (8 << 30)) >> 20 << 20
+    size = min(free_memory(), shutil.disk_usage(workdir).free - DISK_RESERVE) >> 20 << 20
     if size < 1 << 30:
         print("not enough free disk to fill the page cache; CPU figures will include first-touch costs",
               file=sys.stderr)
         return 0
-    subprocess.run(["dd", "if=/dev/zero", f"of={os.path.join(workdir, 'page-cache-fill')}", "bs=1M",
+    subprocess.run(["dd", "if=/dev/zero", f"of={os.path.join(workdir, FILL_FILE)}", "bs=1M",
                     f"count={size >> 20}"], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     return size
+
+
+def make_room(tools, brokers, workdir, needed):
+    """Deletes the run's topics from both brokers when the disk has less than needed bytes to spare, then
+    writes the page cache their files held over again (see fill_page_cache), since it is free memory now."""
+    def spare():
+        return shutil.disk_usage(workdir).free - DISK_RESERVE
+    if spare() >= needed:
+        return False
+    for broker in brokers:
+        tools.delete_topics(broker, "bench-.*")
+    deadline = time.time() + 120
+    # both brokers remove the files in the background (Kafka renames the directories first)
+    while any(name.startswith("bench-") for broker in brokers for name in os.listdir(broker.log_dir)):
+        if time.time() > deadline:
+            raise RuntimeError("the deleted topics' files are still there after 120 s")
+        time.sleep(1)
+    fill = os.path.join(workdir, FILL_FILE)
+    size = min(free_memory(), os.path.getsize(fill) if os.path.exists(fill) else 0) >> 20
+    subprocess.run(["dd", "if=/dev/zero", f"of={fill}", "bs=1M", f"count={size}", "conv=notrunc"], check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return True
+
+
+def disk_bytes(load, runs):
+    """What a load writes to both brokers' logs over its runs (a consume load fills its topic first)."""
+    return 2 * runs * load.records * load.size
 
 
 def page_cache_floor(workdir):
@@ -213,6 +266,7 @@ class Broker:
         self.port = port
         self.proc = None
         self.pid = None
+        self.log_dir = None         # where the topics' directories are, set by start
 
     @property
     def bootstrap(self):
@@ -258,6 +312,9 @@ class Karst(Broker):
         set_key(os.path.join(etc, "org.apache.karaf.shell.cfg"), "sshPort", str(free_port()))
         # as for Kafka below: a group starts at once instead of waiting for more members
         set_key(os.path.join(etc, "io.karst.broker.cfg"), "group.initial.rebalance.delay.ms", "0")
+        self.log_dir = os.path.join(home, "logs")
+        set_key(os.path.join(etc, "io.karst.storage.cfg"), "log.dirs", self.log_dir)
+        set_key(os.path.join(etc, "io.karst.storage.cfg"), "log.segment.delete.delay.ms", "0")
         env = dict(os.environ, JAVA_MIN_MEM=HEAP, JAVA_MAX_MEM=HEAP)
         self.log = open(os.path.join(workdir, "karst.log"), "w")
         self.proc = subprocess.Popen([os.path.join(home, "bin", "karaf"), "run"], cwd=home, env=env,
@@ -274,6 +331,7 @@ class Kafka(Broker):
         os.makedirs(home)
         controller = free_port()
         props = os.path.join(home, "server.properties")
+        self.log_dir = os.path.join(home, "data")
         with open(props, "w") as f:
             f.write("\n".join([
                 "process.roles=broker,controller",
@@ -283,11 +341,13 @@ class Kafka(Broker):
                 f"advertised.listeners=PLAINTEXT://127.0.0.1:{self.port}",
                 "controller.listener.names=CONTROLLER",
                 "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
-                f"log.dirs={os.path.join(home, 'data')}",
+                f"log.dirs={self.log_dir}",
                 "offsets.topic.replication.factor=1",
                 "transaction.state.log.replication.factor=1",
                 "transaction.state.log.min.isr=1",
                 "group.initial.rebalance.delay.ms=0",
+                # as for Karst above: the run deletes its topics when the disk runs low, and wants the space back
+                "log.segment.delete.delay.ms=0",
             ]) + "\n")
         java = ["java", "-cp", classpath, f"-Dlog4j2.configurationFile={os.path.join(BENCH, 'log4j2.properties')}"]
         cluster_id = subprocess.run(java + ["kafka.tools.StorageTool", "random-uuid"], capture_output=True, text=True,
@@ -330,6 +390,10 @@ class Tools:
             raise RuntimeError(f"{args[0]} failed ({done.returncode}): {(done.stderr or done.stdout)[-600:]}")
         return done.stdout
 
+    def delete_topics(self, broker, pattern):
+        self.run(["org.apache.kafka.tools.TopicCommand", "--bootstrap-server", broker.bootstrap, "--delete",
+                  "--topic", pattern])
+
     def create_topic(self, broker, topic, partitions):
         self.run(["org.apache.kafka.tools.TopicCommand", "--bootstrap-server", broker.bootstrap, "--create",
                   "--topic", topic, "--partitions", str(partitions), "--replication-factor", "1"])
@@ -356,8 +420,9 @@ PRODUCER_LINE = re.compile(r"(\d+) records sent, ([\d.]+) records/sec \(([\d.]+)
                            r"(\d+) ms 50th, (\d+) ms 95th, (\d+) ms 99th, (\d+) ms 99.9th")
 
 
-def run_load(tools, broker, load, index, profiler=None):
-    topic = f"bench-{index}-{broker.name}"
+def run_load(tools, broker, load, tag, profiler=None):
+    """Runs one load once against one broker; tag makes its topic and profile names unique in the run."""
+    topic = f"bench-{tag}-{broker.name}"
     result = Result(load, broker.name)
     if profiler:
         profiler.start(broker)
@@ -395,7 +460,7 @@ def run_load(tools, broker, load, index, profiler=None):
         result.error = str(e).splitlines()[0][:200] if str(e) else type(e).__name__
     finally:
         if profiler:
-            profiler.stop(broker, f"{index:02d}-{re.sub(r'[^A-Za-z0-9]+', '-', load.name)}")
+            profiler.stop(broker, f"{tag}-{re.sub(r'[^A-Za-z0-9]+', '-', load.name)}")
     return result
 
 
@@ -433,10 +498,10 @@ def write_csv(results, path):
     with open(path, "w", newline="") as f:
         w = csv.writer(f)
         w.writerow(["load", "broker", "records_per_s", "mb_per_s", "p50_ms", "p99_ms", "p999_ms", "cpu_s_per_gb",
-                    "user_s_per_gb", "sys_s_per_gb", "error"])
+                    "user_s_per_gb", "sys_s_per_gb", "runs", "error"])
         for r in results:
             w.writerow([r.load.name, r.broker, r.records_per_s, r.mb_per_s, r.p50, r.p99, r.p999, r.cpu_s_per_gb,
-                        r.user_s_per_gb, r.sys_s_per_gb, r.error.replace(",", ";")])
+                        r.user_s_per_gb, r.sys_s_per_gb, r.runs, r.error.replace(",", ";")])
 
 
 def main():
@@ -444,10 +509,15 @@ def main():
     parser.add_argument("mode", choices=["quick", "full"])
     parser.add_argument("--profile", action="store_true",
                         help="profile both brokers under every load with async-profiler (flame graphs)")
+    parser.add_argument("--runs", type=int,
+                        help="runs of every load per broker, reported as their medians (default: quick 1, full 3)")
     parser.add_argument("--assembly", default=ASSEMBLY,
                         help="the Karst distribution to run (default: this checkout's build); "
                              "a copy of an older build's karaf-dist/target/assembly gives a before/after")
     args = parser.parse_args()
+    runs = args.runs or (1 if args.mode == "quick" else 3)
+    if runs < 1:
+        parser.error("--runs must be at least 1")
 
     if args.assembly == ASSEMBLY and not os.path.isdir(ASSEMBLY):
         subprocess.run(["mvn", "-B", "-q", "install", "-DskipTests"], check=True, cwd=ROOT)
@@ -470,18 +540,23 @@ def main():
         floors.append(page_cache_floor(workdir))
         for broker in (karst, kafka):
             for i, load in enumerate(warmup_loads(args.mode)):
-                r = run_load(tools, broker, load, 100 + i)
+                r = run_load(tools, broker, load, f"w{i}")
                 print(f"[{time.time() - started:6.0f} s] {load.name} on {broker.name}: "
                       f"{r.error or fmt(r.records_per_s, 0) + ' rec/s'}", file=sys.stderr)
         for i, load in enumerate(loads(args.mode)):
-            # alternate who goes first, so that drift on a shared machine does not favour one side
-            order = (karst, kafka) if i % 2 == 0 else (kafka, karst)
-            for broker in order:
-                r = run_load(tools, broker, load, i, profiler)
-                summary = f"p99 {fmt(r.p99, 0)} ms" if load.kind == "e2e" else f"{fmt(r.records_per_s, 0)} rec/s"
-                print(f"[{time.time() - started:6.0f} s] {load.name} on {broker.name}: {r.error or summary}",
-                      file=sys.stderr)
-                results.append(r)
+            if make_room(tools, (karst, kafka), workdir, disk_bytes(load, runs)):
+                print(f"[{time.time() - started:6.0f} s] deleted the topics so far, for disk space", file=sys.stderr)
+            done = {karst.name: [], kafka.name: []}
+            for run in range(runs):
+                # alternate who goes first, so that drift on a shared machine does not favour one side
+                order = (karst, kafka) if (i + run) % 2 == 0 else (kafka, karst)
+                for broker in order:
+                    r = run_load(tools, broker, load, f"{i:02d}-{run}", profiler)
+                    summary = f"p99 {fmt(r.p99, 0)} ms" if load.kind == "e2e" else f"{fmt(r.records_per_s, 0)} rec/s"
+                    print(f"[{time.time() - started:6.0f} s] {load.name} on {broker.name}, run {run + 1}/{runs}: "
+                          f"{r.error or summary}, {fmt(r.cpu_s_per_gb, 2)} CPU s/GB", file=sys.stderr)
+                    done[broker.name].append(r)
+            results += [median_result(done[karst.name]), median_result(done[kafka.name])]
         floors.append(page_cache_floor(workdir))
     finally:
         karst.stop()
