@@ -22,18 +22,26 @@ public final class Varints {
     }
 
     private static long readUnsigned(ByteBuffer buf, int maxBytes) {
-        long value = 0;
-        for (int i = 0; i < maxBytes; i++) {
-            if (!buf.hasRemaining()) {
-                throw new InvalidRecordBatchException("a record varint is cut short");
-            }
-            byte b = buf.get();
+        byte first = nextByte(buf);
+        if (first >= 0) {
+            return first; // one byte: most fields of a record (attributes, small deltas, lengths under 64)
+        }
+        long value = first & 0x7f;
+        for (int i = 1; i < maxBytes; i++) {
+            byte b = nextByte(buf);
             value |= (long) (b & 0x7f) << (7 * i);
-            if ((b & 0x80) == 0) {
+            if (b >= 0) {
                 return value;
             }
         }
         throw new InvalidRecordBatchException("varint longer than " + maxBytes + " bytes");
+    }
+
+    private static byte nextByte(ByteBuffer buf) {
+        if (!buf.hasRemaining()) {
+            throw new InvalidRecordBatchException("a record varint is cut short");
+        }
+        return buf.get();
     }
 
     public static void writeVarint(ByteBuffer buf, int value) {
