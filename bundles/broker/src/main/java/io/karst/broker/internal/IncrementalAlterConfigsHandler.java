@@ -4,10 +4,7 @@ import io.karst.api.Errors;
 import io.karst.api.KarstException;
 import io.karst.api.coordination.TopicDescription;
 import io.karst.protocol.ApiKeys;
-import io.karst.protocol.Protocol;
 import io.karst.protocol.Struct;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,7 +22,6 @@ import java.util.concurrent.CompletionStage;
  * applied live. Unknown keys and bad values are INVALID_CONFIG naming the key. Broker configs are read-only.
  */
 final class IncrementalAlterConfigsHandler implements ApiHandler {
-    private static final Logger LOG = LoggerFactory.getLogger(IncrementalAlterConfigsHandler.class);
     private static final byte SET = 0;
     private static final byte DELETE = 1;
     private static final byte APPEND = 2;
@@ -44,23 +40,11 @@ final class IncrementalAlterConfigsHandler implements ApiHandler {
 
     @Override
     public CompletionStage<Struct> handle(Request request) {
-        Struct response = Protocol.newResponse(ApiKeys.INCREMENTAL_ALTER_CONFIGS, request.version());
-        boolean validateOnly = request.body().getBoolean("validate_only");
-        for (Struct resource : request.body().getStructs("resources")) {
-            byte type = resource.getByte("resource_type");
-            String name = resource.getString("resource_name");
-            Struct result = response.addElement("responses").set("resource_type", type).set("resource_name", name);
-            try {
-                ConfigResource.checkAlterable(type, name);
-                TopicDescription topic = topics.describe(name).orElseThrow(() -> new KarstException(
-                        Errors.UNKNOWN_TOPIC_OR_PARTITION, "Topic '" + name + "' does not exist."));
-                topics.alterConfigs(name, apply(topic.configs(), resource.getStructs("configs")), validateOnly);
-            } catch (KarstException e) {
-                LOG.info("Did not alter the configs of {}: {}", name, e.getMessage());
-                result.set("error_code", e.error().code()).set("error_message", e.getMessage());
-            }
-        }
-        return CompletableFuture.completedFuture(response);
+        return CompletableFuture.completedFuture(TopicConfigAlteration.alterEach(request, topics, (name, resource) -> {
+            TopicDescription topic = topics.describe(name).orElseThrow(() -> new KarstException(
+                    Errors.UNKNOWN_TOPIC_OR_PARTITION, "Topic '" + name + "' does not exist."));
+            return apply(topic.configs(), resource.getStructs("configs"));
+        }));
     }
 
     /** The overrides after the operations. */
@@ -77,26 +61,19 @@ final class IncrementalAlterConfigsHandler implements ApiHandler {
             TopicConfig config = TopicConfig.forKey(key).orElseThrow(() -> new KarstException(Errors.INVALID_CONFIG,
                     "Unknown topic config name: " + key));
             switch (op) {
-                case SET -> overrides.put(key, requireValue(key, value));
+                case SET -> overrides.put(key, TopicConfigAlteration.requireValue(key, value));
                 case DELETE -> overrides.remove(key);
                 case APPEND, SUBTRACT -> {
                     if (!config.isList()) {
                         throw new KarstException(Errors.INVALID_CONFIG, "Config value append is not allowed for config key: " + key);
                     }
                     String currentValue = overrides.getOrDefault(key, TopicConfig.format(topics.configDefaults().get(config)));
-                    overrides.put(key, edit(currentValue, requireValue(key, value), op == APPEND));
+                    overrides.put(key, edit(currentValue, TopicConfigAlteration.requireValue(key, value), op == APPEND));
                 }
                 default -> throw new KarstException(Errors.INVALID_REQUEST, "Unknown config operation " + op + " for " + key);
             }
         }
         return overrides;
-    }
-
-    private static String requireValue(String key, String value) {
-        if (value == null) {
-            throw new KarstException(Errors.INVALID_REQUEST, "Null value not supported for topic config " + key);
-        }
-        return value;
     }
 
     /** A comma-separated list with the items of {@code change} added or removed. */
