@@ -36,7 +36,8 @@ final class FrameDecoder extends ChannelInboundHandlerAdapter {
     private boolean rejected;
 
     FrameDecoder(int maxFrameBytes, String connectionId) {
-        this.maxFrameBytes = maxFrameBytes;
+        // a frame and its size must fit in one buffer, whatever socket.request.max.bytes allows
+        this.maxFrameBytes = Math.min(maxFrameBytes, Integer.MAX_VALUE - SIZE_BYTES);
         this.connectionId = connectionId;
     }
 
@@ -73,7 +74,7 @@ final class FrameDecoder extends ChannelInboundHandlerAdapter {
         int missing = readable < SIZE_BYTES ? 0 : SIZE_BYTES + pending.getInt(pending.readerIndex()) - readable;
         int room = missing == 0 ? guess : Math.min(missing, Math.max(readable, MAX_ROOM_AHEAD));
         if (!pending.isWritable(room)) {
-            ByteBuf larger = alloc.ioBuffer(readable + Math.max(room, guess));
+            ByteBuf larger = alloc.ioBuffer((int) Math.min((long) readable + Math.max(room, guess), Integer.MAX_VALUE));
             larger.writeBytes(pending);
             pending.release();
             pending = larger;

@@ -57,6 +57,16 @@ class FrameDecoderTest {
     }
 
     @Test
+    void aSizeThatCannotFitOneBufferClosesEvenUnderTheLargestLimit() {
+        EmbeddedChannel channel = new EmbeddedChannel(new FrameDecoder(Integer.MAX_VALUE, "test"));
+
+        channel.writeInbound(Unpooled.buffer().writeInt(Integer.MAX_VALUE - 3));
+
+        assertThat(channel.isOpen()).isFalse();
+        assertThat((Object) channel.readInbound()).isNull();
+    }
+
+    @Test
     void negativeSizeCloses() {
         EmbeddedChannel channel = new EmbeddedChannel(new FrameDecoder(5, "test"));
 
