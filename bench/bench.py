@@ -177,9 +177,14 @@ def fill_page_cache(workdir):
         print("not enough free disk to fill the page cache; CPU figures will include first-touch costs",
               file=sys.stderr)
         return 0
-    subprocess.run(["dd", "if=/dev/zero", f"of={os.path.join(workdir, FILL_FILE)}", "bs=1M",
-                    f"count={size >> 20}"], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    write_fill(workdir, size)
     return size
+
+
+def write_fill(workdir, size):
+    """Writes the first size bytes (whole MiB) of the kept fill file, creating it if need be."""
+    subprocess.run(["dd", "if=/dev/zero", f"of={os.path.join(workdir, FILL_FILE)}", "bs=1M", f"count={size >> 20}",
+                    "conv=notrunc"], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
 def make_room(tools, brokers, workdir, needed):
@@ -198,9 +203,7 @@ def make_room(tools, brokers, workdir, needed):
             raise RuntimeError("the deleted topics' files are still there after 120 s")
         time.sleep(1)
     fill = os.path.join(workdir, FILL_FILE)
-    size = min(free_memory(), os.path.getsize(fill) if os.path.exists(fill) else 0) >> 20
-    subprocess.run(["dd", "if=/dev/zero", f"of={fill}", "bs=1M", f"count={size}", "conv=notrunc"], check=True,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    write_fill(workdir, min(free_memory(), os.path.getsize(fill) if os.path.exists(fill) else 0))
     return True
 
 
