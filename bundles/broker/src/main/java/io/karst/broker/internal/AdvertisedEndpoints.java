@@ -9,14 +9,14 @@ import java.util.List;
  * The address clients are told to use: the advertised listener of the connection's listener
  * when configured, otherwise the very address the client connected to.
  */
-final class AdvertisedEndpoints {
+public final class AdvertisedEndpoints {
     private final List<Endpoint> advertised;
 
     AdvertisedEndpoints(List<Endpoint> advertised) {
         this.advertised = advertised;
     }
 
-    Endpoint forConnection(RequestContext context) {
+    public Endpoint forConnection(RequestContext context) {
         for (Endpoint e : advertised) {
             if (e.listenerName().equals(context.listenerName())) {
                 return e;

@@ -5,8 +5,8 @@ import io.karst.api.KarstException;
 import io.karst.api.codec.BufferPool;
 import io.karst.api.codec.Codec;
 import io.karst.api.codec.CompressionType;
-import io.karst.api.codec.PooledOutputStream;
 import io.karst.api.codec.PooledOutputStream.OutputLimitExceededException;
+import io.karst.api.codec.PooledOutputStream;
 import io.karst.api.record.RecordBatch;
 import io.karst.api.record.RecordBatchCompression;
 import io.karst.api.record.RecordsValidator;
@@ -27,7 +27,7 @@ import java.nio.ByteBuffer;
  * INVALID_RECORD; a converted batch over {@code max.message.bytes}, MESSAGE_TOO_LARGE. Nothing is
  * written before all of this has passed. Working buffers come from a pool; thread-safe.
  */
-final class BatchConverter {
+public final class BatchConverter {
     private final CodecRegistry codecs;
     private final BufferPool buffers;
 
@@ -37,7 +37,7 @@ final class BatchConverter {
     }
 
     /** A batch ready to append; closing it returns its buffers to the pool (after the append). */
-    static final class Prepared implements AutoCloseable {
+    public static final class Prepared implements AutoCloseable {
         private final RecordBatch batch;
         private final PooledOutputStream plain;
         private final PooledOutputStream converted;
@@ -48,7 +48,7 @@ final class BatchConverter {
             this.converted = converted;
         }
 
-        RecordBatch batch() {
+        public RecordBatch batch() {
             return batch;
         }
 
@@ -69,7 +69,7 @@ final class BatchConverter {
      *
      * @throws KarstException with the Kafka error to answer
      */
-    Prepared prepare(RecordBatch sent, TopicSettings settings) {
+    public Prepared prepare(RecordBatch sent, TopicSettings settings) {
         CompressionType sentCodec = CompressionType.forId(sent.compressionId());
         CompressionType target = TopicCompression.of(settings.compressionType()).target(sentCodec);
         PooledOutputStream plain = null;

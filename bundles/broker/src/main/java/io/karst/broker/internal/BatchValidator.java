@@ -12,7 +12,7 @@ import java.util.List;
  * The first checks a produced batch passes, all made on the batch header without decompressing
  * (PROTOCOL.md, "Checks without decompression"); {@link BatchConverter} then checks its records.
  */
-final class BatchValidator {
+public final class BatchValidator {
     private static final int ZSTD = 4;
     private static final int ZSTD_MIN_PRODUCE_VERSION = 7;
 
@@ -24,7 +24,7 @@ final class BatchValidator {
      *
      * @throws KarstException with the Kafka error to answer
      */
-    static RecordBatch validate(ByteBuffer records, int produceVersion, TopicSettings settings) {
+    public static RecordBatch validate(ByteBuffer records, int produceVersion, TopicSettings settings) {
         if (records == null || !records.hasRemaining()) {
             throw new KarstException(Errors.CORRUPT_MESSAGE, "no record batch");
         }

@@ -109,12 +109,12 @@ final class BrokerRecordAdmin implements RecordAdmin {
         CompletableFuture<List<ConsumedRecord>> result = new CompletableFuture<>();
         fetchPurgatory.tryCompleteElseWatch(new DelayedOperation() {
             @Override
-            boolean isSatisfied() {
+            protected boolean isSatisfied() {
                 return positions.entrySet().stream().anyMatch(e -> local(e.getKey()).highWatermark() > e.getValue());
             }
 
             @Override
-            void onComplete() {
+            protected void onComplete() {
                 try {
                     result.complete(commit(request.group(), positions, read(positions, request.maxRecords())));
                 } catch (RuntimeException e) {

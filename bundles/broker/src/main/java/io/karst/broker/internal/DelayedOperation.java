@@ -7,15 +7,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * A request waiting in the {@link Purgatory} for a condition (enough bytes to fetch, replicas to
  * catch up) or its timeout, whichever comes first. It completes exactly once.
  */
-abstract class DelayedOperation {
+public abstract class DelayedOperation {
     private final AtomicBoolean completed = new AtomicBoolean();
     private volatile ScheduledFuture<?> timeout;
 
     /** Whether the condition holds now. Cheap: it runs on every change of a watched partition. */
-    abstract boolean isSatisfied();
+    protected abstract boolean isSatisfied();
 
     /** Builds and delivers the answer; called once, on satisfaction or expiry. */
-    abstract void onComplete();
+    protected abstract void onComplete();
 
     /** Completes the operation if it has not been completed; returns whether this call did. */
     final boolean forceComplete() {

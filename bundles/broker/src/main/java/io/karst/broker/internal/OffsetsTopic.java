@@ -23,7 +23,7 @@ import java.util.function.Consumer;
  * {@code offsets.topic.num.partitions} partitions and {@code cleanup.policy=compact}, written through
  * the partitions like any produced batch, read back from the log files at start.
  */
-final class OffsetsTopic implements OffsetsLog {
+public final class OffsetsTopic implements OffsetsLog {
     private static final Logger LOG = LoggerFactory.getLogger(OffsetsTopic.class);
     /** Kafka's settings of the topic: compacted, 100 MiB segments ({@code offsets.topic.segment.bytes}). */
     private static final Map<String, String> CONFIGS = Map.of("cleanup.policy", "compact", "segment.bytes", "104857600");
@@ -40,7 +40,7 @@ final class OffsetsTopic implements OffsetsLog {
     }
 
     /** Whether {@code topic} is an internal topic, as Metadata reports it. */
-    static boolean isInternal(String topic) {
+    public static boolean isInternal(String topic) {
         return TOPIC.equals(topic);
     }
 

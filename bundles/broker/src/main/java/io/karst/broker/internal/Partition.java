@@ -13,7 +13,7 @@ import java.util.List;
  * A partition this broker leads: its log, leader epoch, settings and idempotent producers.
  * Appends are serialised here so that the producer check and the write are one step.
  */
-final class Partition {
+public final class Partition {
     private final PartitionLog log;
     private final int leaderEpoch;
     private final ProducerStateManager producers;
@@ -27,19 +27,19 @@ final class Partition {
         log.forEachBatch(log.logStartOffset(), producers::record);
     }
 
-    TopicPartition topicPartition() {
+    public TopicPartition topicPartition() {
         return log.topicPartition();
     }
 
-    PartitionLog log() {
+    public PartitionLog log() {
         return log;
     }
 
-    int leaderEpoch() {
+    public int leaderEpoch() {
         return leaderEpoch;
     }
 
-    TopicSettings settings() {
+    public TopicSettings settings() {
         return settings;
     }
 
@@ -48,24 +48,24 @@ final class Partition {
     }
 
     /** Whether an append may force the log to disk ({@code flush.messages} is set). */
-    boolean flushesOnAppend() {
+    public boolean flushesOnAppend() {
         return log.config().flushMessages() < Long.MAX_VALUE;
     }
 
     /** The high watermark: on a single node every appended record is committed, so it is the log end. */
-    long highWatermark() {
+    public long highWatermark() {
         return log.logEndOffset();
     }
 
     /** The outcome of appending one produced batch. */
-    record AppendOutcome(Errors error, String message, long baseOffset, long logAppendTime) {
+    public record AppendOutcome(Errors error, String message, long baseOffset, long logAppendTime) {
         static AppendOutcome failed(Errors error, String message) {
             return new AppendOutcome(error, message, -1, -1);
         }
     }
 
     /** Appends a validated batch unless it repeats one already stored, or its producer is out of step. */
-    synchronized AppendOutcome append(RecordBatch batch, long now) throws IOException {
+    public synchronized AppendOutcome append(RecordBatch batch, long now) throws IOException {
         ProducerStateManager.Check check = producers.check(batch);
         if (check instanceof ProducerStateManager.Check.Duplicate dup) {
             return new AppendOutcome(Errors.NONE, null, dup.firstOffset(), -1);

@@ -6,7 +6,7 @@ import io.karst.api.coordination.Coordinator;
  * Hands out producer ids from blocks reserved through the coordinator, so that ids stay unique
  * across restarts without a coordinator call per producer.
  */
-final class ProducerIdManager {
+public final class ProducerIdManager {
     static final int BLOCK_SIZE = 1000;
 
     private final Coordinator coordinator;
@@ -17,7 +17,7 @@ final class ProducerIdManager {
         this.coordinator = coordinator;
     }
 
-    synchronized long nextProducerId() {
+    public synchronized long nextProducerId() {
         if (next >= blockEnd) {
             next = coordinator.allocateProducerIdBlock(BLOCK_SIZE);
             blockEnd = next + BLOCK_SIZE;

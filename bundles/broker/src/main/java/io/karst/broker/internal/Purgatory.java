@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * Where delayed operations wait, watched by partition: a change to a partition re-checks the
  * operations watching it, and one timer thread expires the rest. No thread waits per request.
  */
-final class Purgatory implements AutoCloseable {
+public final class Purgatory implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Purgatory.class);
 
     private final Map<TopicPartition, Set<DelayedOperation>> watchers = new ConcurrentHashMap<>();
@@ -34,7 +34,7 @@ final class Purgatory implements AutoCloseable {
      * Completes {@code op} now if it can; otherwise watches it on {@code keys} until it can or
      * {@code delayMs} passes.
      */
-    void tryCompleteElseWatch(DelayedOperation op, Collection<TopicPartition> keys, long delayMs) {
+    public void tryCompleteElseWatch(DelayedOperation op, Collection<TopicPartition> keys, long delayMs) {
         if (op.tryComplete()) {
             return;
         }
@@ -49,7 +49,7 @@ final class Purgatory implements AutoCloseable {
     }
 
     /** Re-checks the operations watching {@code key}, after an append to it. */
-    void checkAndComplete(TopicPartition key) {
+    public void checkAndComplete(TopicPartition key) {
         Set<DelayedOperation> ops = watchers.get(key);
         if (ops == null) {
             return;

@@ -2,6 +2,9 @@ package io.karst.broker.internal;
 
 import io.karst.api.request.RequestContext;
 import io.karst.api.request.Response;
+import io.karst.broker.internal.handler.ApiHandler;
+import io.karst.broker.internal.handler.ApiVersionsHandler;
+import io.karst.broker.internal.handler.Request;
 import io.karst.protocol.ApiKeys;
 import io.karst.protocol.Protocol;
 import io.karst.protocol.ProtocolException;

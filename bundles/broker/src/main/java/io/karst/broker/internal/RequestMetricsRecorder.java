@@ -3,6 +3,7 @@ package io.karst.broker.internal;
 import io.karst.api.Errors;
 import io.karst.api.record.RecordBatch;
 import io.karst.api.request.ResponsePart;
+import io.karst.broker.internal.handler.Request;
 import io.karst.broker.internal.metrics.BrokerMetrics;
 import io.karst.protocol.ApiKeys;
 import io.karst.protocol.Struct;

@@ -16,7 +16,7 @@ import java.util.function.Function;
  * broker-level key whose value is the default (Kafka's synonym), and that default. Anything else is an
  * unknown key. Values are kept as typed objects: Integer, Long, Double, String or {@link CleanupPolicy}.
  */
-enum TopicConfig {
+public enum TopicConfig {
     CLEANUP_POLICY("cleanup.policy", "log.cleanup.policy", TopicConfig::cleanupPolicy,
             (broker, log) -> log.cleanupPolicy()),
     COMPRESSION_TYPE("compression.type", "compression.type", TopicConfig::compressionType,
@@ -61,21 +61,21 @@ enum TopicConfig {
     }
 
     /** Kafka's topic-level name, e.g. {@code retention.ms}. */
-    String key() {
+    public String key() {
         return key;
     }
 
     /** Kafka's broker-level name of the default, e.g. {@code log.retention.ms}. */
-    String brokerKey() {
+    public String brokerKey() {
         return brokerKey;
     }
 
     /** Whether the value is a list ({@code cleanup.policy}), which IncrementalAlterConfigs may append to. */
-    boolean isList() {
+    public boolean isList() {
         return this == CLEANUP_POLICY;
     }
 
-    static Optional<TopicConfig> forKey(String key) {
+    public static Optional<TopicConfig> forKey(String key) {
         for (TopicConfig config : values()) {
             if (config.key.equals(key)) {
                 return Optional.of(config);
@@ -107,7 +107,7 @@ enum TopicConfig {
     }
 
     /** A value as Kafka shows it (DescribeConfigs). */
-    static String format(Object value) {
+    public static String format(Object value) {
         return value instanceof CleanupPolicy policy ? policy.kafkaName() : String.valueOf(value);
     }
 

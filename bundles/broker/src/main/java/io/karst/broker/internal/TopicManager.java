@@ -21,7 +21,7 @@ import java.util.function.Consumer;
  * Topics as the broker serves them: created, auto-created and deleted through the coordinator,
  * with the partitions this broker leads opened over their logs.
  */
-final class TopicManager {
+public final class TopicManager {
     private static final Logger LOG = LoggerFactory.getLogger(TopicManager.class);
 
     private final BrokerConfig config;
@@ -46,12 +46,12 @@ final class TopicManager {
         LOG.info("Opened {} partitions of {} topics", opened, coordinator.topics().size());
     }
 
-    Optional<TopicDescription> describe(String name) {
+    public Optional<TopicDescription> describe(String name) {
         return coordinator.topic(name);
     }
 
     /** The topic, auto-created with {@code num.partitions} when absent and allowed. */
-    Optional<TopicDescription> describeOrAutoCreate(String name, boolean clientAllows) {
+    public Optional<TopicDescription> describeOrAutoCreate(String name, boolean clientAllows) {
         Optional<TopicDescription> topic = coordinator.topic(name);
         if (topic.isPresent() || !clientAllows || !config.autoCreateTopicsEnable()) {
             return topic;
@@ -72,7 +72,7 @@ final class TopicManager {
      * @throws KarstException INVALID_TOPIC_EXCEPTION, INVALID_PARTITIONS, INVALID_REPLICATION_FACTOR,
      *     INVALID_CONFIG, TOPIC_ALREADY_EXISTS
      */
-    TopicDescription create(String name, int partitions, short replicationFactor, Map<String, String> configs,
+    public TopicDescription create(String name, int partitions, short replicationFactor, Map<String, String> configs,
                             boolean validateOnly) {
         String invalid = TopicNames.invalidReason(name);
         if (invalid != null) {
@@ -112,7 +112,7 @@ final class TopicManager {
      *
      * @throws KarstException UNKNOWN_TOPIC_OR_PARTITION, TOPIC_DELETION_DISABLED
      */
-    void delete(String name) {
+    public void delete(String name) {
         if (!config.deleteTopicEnable()) {
             throw new KarstException(Errors.TOPIC_DELETION_DISABLED, "Topic deletion is disabled.");
         }
@@ -137,7 +137,7 @@ final class TopicManager {
      *
      * @throws KarstException UNKNOWN_TOPIC_OR_PARTITION, INVALID_CONFIG naming the key
      */
-    void alterConfigs(String name, Map<String, String> overrides, boolean validateOnly) {
+    public void alterConfigs(String name, Map<String, String> overrides, boolean validateOnly) {
         if (coordinator.topic(name).isEmpty()) {
             throw new KarstException(Errors.UNKNOWN_TOPIC_OR_PARTITION, "Topic '" + name + "' does not exist.");
         }
@@ -155,17 +155,17 @@ final class TopicManager {
     }
 
     /** The value every supported topic key has when a topic does not override it: the broker's and store's defaults. */
-    Map<TopicConfig, Object> configDefaults() {
+    public Map<TopicConfig, Object> configDefaults() {
         return TopicConfig.resolve(config, store.defaultConfig(), Map.of());
     }
 
     /** The partition if this broker leads it, opening it when the coordinator knows it but it is not open yet. */
     /** The partition if this broker has it open already, without opening it (a memory read). */
-    Partition opened(TopicPartition tp) {
+    public Partition opened(TopicPartition tp) {
         return replicas.get(tp);
     }
 
-    Partition partition(TopicPartition tp) {
+    public Partition partition(TopicPartition tp) {
         Partition p = replicas.get(tp);
         if (p != null) {
             return p;

@@ -15,7 +15,7 @@ import java.util.Map;
  * @param logConfig         the storage settings ({@code segment.bytes}, {@code retention.ms}, {@code cleanup.policy}, ...)
  * @param compressionType   {@code compression.type}: producer, uncompressed, gzip, snappy, lz4 or zstd
  */
-record TopicSettings(int maxMessageBytes, boolean logAppendTime, int minInsyncReplicas, LogConfig logConfig,
+public record TopicSettings(int maxMessageBytes, boolean logAppendTime, int minInsyncReplicas, LogConfig logConfig,
                      String compressionType) {
 
     /**

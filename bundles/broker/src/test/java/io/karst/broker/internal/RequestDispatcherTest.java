@@ -2,6 +2,8 @@ package io.karst.broker.internal;
 
 import io.karst.api.request.RequestContext;
 import io.karst.api.request.Response;
+import io.karst.broker.internal.handler.ApiHandler;
+import io.karst.broker.internal.handler.Request;
 import io.karst.broker.internal.metrics.BrokerMetrics;
 import io.karst.protocol.ApiKeys;
 import io.karst.protocol.Protocol;

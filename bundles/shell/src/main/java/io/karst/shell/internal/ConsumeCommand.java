@@ -69,11 +69,11 @@ public class ConsumeCommand implements Action {
         if (maxMessages < 1) {
             throw new IllegalArgumentException("--max-messages must be at least 1");
         }
-        RecordAdmin admin = Broker.running(records);
+        RecordAdmin admin = CommandSupport.running(records);
         OffsetSpec from = fromBeginning ? new OffsetSpec.Earliest()
                 : offset != null ? new OffsetSpec.At(offset) : new OffsetSpec.Latest();
         ConsumeRequest request = new ConsumeRequest(topic, partition, from, group, maxMessages, timeoutMs);
-        List<ConsumedRecord> read = Broker.call(() -> {
+        List<ConsumedRecord> read = CommandSupport.call(() -> {
             try {
                 return admin.consume(request).toCompletableFuture().get();
             } catch (ExecutionException e) {
@@ -90,13 +90,13 @@ public class ConsumeCommand implements Action {
         for (ConsumedRecord r : read) {
             LogRecord record = r.record();
             table.addRow().addContent(r.topicPartition().partition(), record.offset(), record.timestamp(),
-                    Broker.text(record.key()), headers(record.headers()), Broker.text(record.value()));
+                    CommandSupport.text(record.key()), headers(record.headers()), CommandSupport.text(record.value()));
         }
         table.print(out);
         out.println("Consumed " + read.size() + (read.size() == 1 ? " record" : " records"));
     }
 
     private static String headers(List<Header> headers) {
-        return headers.stream().map(h -> h.key() + "=" + Broker.text(h.value())).collect(Collectors.joining(","));
+        return headers.stream().map(h -> h.key() + "=" + CommandSupport.text(h.value())).collect(Collectors.joining(","));
     }
 }

@@ -40,7 +40,7 @@ public class GroupDescribeCommand implements Action {
     }
 
     void print(PrintStream out) {
-        GroupInfo info = Broker.running(groups).group(group)
+        GroupInfo info = CommandSupport.running(groups).group(group)
                 .orElseThrow(() -> new IllegalArgumentException("Consumer group '" + group + "' does not exist."));
         out.println("Group:        " + info.groupId());
         out.println("State:        " + info.state());

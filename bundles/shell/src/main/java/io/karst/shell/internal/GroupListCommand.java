@@ -31,7 +31,7 @@ public class GroupListCommand implements Action {
         table.column("Protocol type");
         table.column("Members").alignRight();
         table.column("Partitions committed").alignRight();
-        for (GroupInfo group : Broker.running(groups).groups()) {
+        for (GroupInfo group : CommandSupport.running(groups).groups()) {
             long committed = group.offsets().stream().filter(o -> o.committed() >= 0).count();
             table.addRow().addContent(group.groupId(), group.state(), group.protocolType(), group.members().size(), committed);
         }

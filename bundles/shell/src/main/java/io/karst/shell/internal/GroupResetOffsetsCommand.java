@@ -66,8 +66,8 @@ public class GroupResetOffsetsCommand implements Action {
 
     void print(PrintStream out) throws Exception {
         OffsetSpec to = target();
-        GroupAdmin admin = Broker.running(groups);
-        Map<TopicPartition, Long> reset = Broker.call(() -> admin.resetOffsets(group, topic, partition, to));
+        GroupAdmin admin = CommandSupport.running(groups);
+        Map<TopicPartition, Long> reset = CommandSupport.call(() -> admin.resetOffsets(group, topic, partition, to));
         ShellTable table = new ShellTable();
         table.column("Topic");
         table.column("Partition").alignRight();

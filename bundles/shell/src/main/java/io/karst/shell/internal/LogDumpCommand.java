@@ -52,12 +52,12 @@ public class LogDumpCommand implements Action {
     }
 
     void print(PrintStream out) throws Exception {
-        RecordAdmin admin = Broker.running(records);
+        RecordAdmin admin = CommandSupport.running(records);
         if (partition < 0) {
             throw new IllegalArgumentException("Invalid partition " + partition);
         }
         int[] batches = new int[1];
-        Broker.call(() -> {
+        CommandSupport.call(() -> {
             admin.dumpLog(new TopicPartition(topic, partition), segment, new Printer(out, batches));
             return null;
         });
@@ -107,7 +107,7 @@ public class LogDumpCommand implements Action {
                 out.println("| offset: " + r.offset() + " " + timeType + ": " + r.timestamp()
                         + " keySize: " + size(r.key()) + " valueSize: " + size(r.value()) + " sequence: " + sequence
                         + " headerKeys: " + r.headers().stream().map(Header::key).toList()
-                        + " key: " + Broker.text(r.key()) + " payload: " + Broker.text(r.value()));
+                        + " key: " + CommandSupport.text(r.key()) + " payload: " + CommandSupport.text(r.value()));
             }
         }
 

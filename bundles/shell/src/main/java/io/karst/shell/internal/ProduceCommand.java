@@ -60,9 +60,9 @@ public class ProduceCommand implements Action {
     }
 
     void print(PrintStream out, InputStream in) throws Exception {
-        RecordAdmin admin = Broker.running(records);
+        RecordAdmin admin = CommandSupport.running(records);
         List<Header> recordHeaders = new ArrayList<>();
-        Broker.keyValues(headers, "header").forEach((name, value) -> recordHeaders.add(new Header(name, Broker.bytes(value))));
+        CommandSupport.keyValues(headers, "header").forEach((name, value) -> recordHeaders.add(new Header(name, CommandSupport.bytes(value))));
         List<String> lines = values == null || values.isEmpty() ? readLines(in) : values;
         for (String line : lines) {
             String recordKey = key;
@@ -76,8 +76,8 @@ public class ProduceCommand implements Action {
             }
             String k = recordKey;
             String v = value;
-            ProducedRecord written = Broker.call(() ->
-                    admin.produce(topic, partition, Broker.bytes(k), Broker.bytes(v), recordHeaders));
+            ProducedRecord written = CommandSupport.call(() ->
+                    admin.produce(topic, partition, CommandSupport.bytes(k), CommandSupport.bytes(v), recordHeaders));
             out.println("Wrote a record to partition " + written.topicPartition().partition() + " of " + topic
                     + " at offset " + written.offset());
         }

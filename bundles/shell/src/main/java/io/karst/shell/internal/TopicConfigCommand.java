@@ -45,17 +45,17 @@ public class TopicConfigCommand implements Action {
     }
 
     void print(PrintStream out) throws Exception {
-        TopicAdmin admin = Broker.running(topics);
-        Map<String, String> changes = Broker.keyValues(set, "config");
+        TopicAdmin admin = CommandSupport.running(topics);
+        Map<String, String> changes = CommandSupport.keyValues(set, "config");
         List<String> removals = delete == null ? List.of() : delete;
         if (!changes.isEmpty() || !removals.isEmpty()) {
-            Broker.call(() -> {
+            CommandSupport.call(() -> {
                 admin.alterConfigs(topic, changes, removals);
                 return null;
             });
             out.println("Updated the configs of topic " + topic);
         }
-        List<TopicConfigEntry> configs = Broker.call(() -> admin.configs(topic));
+        List<TopicConfigEntry> configs = CommandSupport.call(() -> admin.configs(topic));
         ShellTable table = new ShellTable();
         table.column("Config");
         table.column("Value");

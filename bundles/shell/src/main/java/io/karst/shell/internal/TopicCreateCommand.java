@@ -39,9 +39,9 @@ public class TopicCreateCommand implements Action {
     }
 
     void print(PrintStream out) throws Exception {
-        TopicAdmin admin = Broker.running(topics);
-        TopicInfo created = Broker.call(() -> admin.createTopic(topic, partitions, replicationFactor,
-                Broker.keyValues(configs, "config")));
+        TopicAdmin admin = CommandSupport.running(topics);
+        TopicInfo created = CommandSupport.call(() -> admin.createTopic(topic, partitions, replicationFactor,
+                CommandSupport.keyValues(configs, "config")));
         out.println("Created topic " + created.name() + " with " + created.partitions().size() + " partitions");
     }
 }

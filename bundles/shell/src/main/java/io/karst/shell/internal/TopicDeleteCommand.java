@@ -29,8 +29,8 @@ public class TopicDeleteCommand implements Action {
     }
 
     void print(PrintStream out) throws Exception {
-        TopicAdmin admin = Broker.running(topics);
-        Broker.call(() -> {
+        TopicAdmin admin = CommandSupport.running(topics);
+        CommandSupport.call(() -> {
             admin.deleteTopic(topic);
             return null;
         });

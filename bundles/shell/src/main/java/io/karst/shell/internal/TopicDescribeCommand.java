@@ -35,7 +35,7 @@ public class TopicDescribeCommand implements Action {
     }
 
     void print(PrintStream out) {
-        TopicInfo info = Broker.running(topics).topic(topic)
+        TopicInfo info = CommandSupport.running(topics).topic(topic)
                 .orElseThrow(() -> new IllegalArgumentException("Topic '" + topic + "' does not exist."));
         out.println("Topic:        " + info.name());
         out.println("Topic id:     " + info.topicId());

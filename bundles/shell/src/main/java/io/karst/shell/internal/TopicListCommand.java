@@ -30,7 +30,7 @@ public class TopicListCommand implements Action {
         table.column("Partitions").alignRight();
         table.column("Replication factor").alignRight();
         table.column("Internal");
-        for (TopicInfo topic : Broker.running(topics).topics()) {
+        for (TopicInfo topic : CommandSupport.running(topics).topics()) {
             int replicas = topic.partitions().isEmpty() ? 0 : topic.partitions().get(0).replicas().size();
             table.addRow().addContent(topic.name(), topic.partitions().size(), replicas, topic.internal() ? "yes" : "no");
         }

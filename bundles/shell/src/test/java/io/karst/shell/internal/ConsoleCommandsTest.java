@@ -80,7 +80,7 @@ class ConsoleCommandsTest {
 
     @Test
     void aBrokerErrorBecomesItsMessage() {
-        assertThatThrownBy(() -> Broker.call(() -> {
+        assertThatThrownBy(() -> CommandSupport.call(() -> {
             throw new KarstException(Errors.TOPIC_ALREADY_EXISTS, "Topic 'orders' already exists.");
         })).isInstanceOf(IllegalStateException.class).hasMessage("Topic 'orders' already exists.");
     }
@@ -181,8 +181,8 @@ class ConsoleCommandsTest {
 
         @Override
         public ProducedRecord produce(String topic, Integer partition, byte[] key, byte[] value, List<Header> headers) {
-            produced.add(Broker.text(key) + "=" + Broker.text(value) + " "
-                    + headers.stream().map(h -> h.key() + "=" + Broker.text(h.value())).toList());
+            produced.add(CommandSupport.text(key) + "=" + CommandSupport.text(value) + " "
+                    + headers.stream().map(h -> h.key() + "=" + CommandSupport.text(h.value())).toList());
             return new ProducedRecord(new TopicPartition(topic, 0), produced.size() - 1);
         }
 

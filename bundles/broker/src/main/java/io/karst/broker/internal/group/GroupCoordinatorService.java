@@ -56,7 +56,7 @@ public final class GroupCoordinatorService implements AutoCloseable {
                 for (StoredMember m : stored.members()) {
                     MemberMetadata member = new MemberMetadata(m.memberId(), m.groupInstanceId(), m.clientId(),
                             m.clientHost(), m.rebalanceTimeoutMs(), m.sessionTimeoutMs(), stored.protocolType(),
-                            List.of(new Protocol(stored.protocol(), m.subscription())));
+                            List.of(new MemberProtocol(stored.protocol(), m.subscription())));
                     member.setAssignment(m.assignment());
                     group.add(member);
                 }

@@ -153,7 +153,7 @@ final class GroupMetadata {
      * a non-empty type and protocol list, and, when other members exist, their protocol type and at
      * least one protocol they all support too.
      */
-    boolean supports(String type, List<Protocol> protocols, String memberId) {
+    boolean supports(String type, List<MemberProtocol> protocols, String memberId) {
         if (type.isEmpty() || protocols.isEmpty()) {
             return false;
         }
@@ -164,7 +164,7 @@ final class GroupMetadata {
         if (!type.equals(protocolType)) {
             return false;
         }
-        for (Protocol p : protocols) {
+        for (MemberProtocol p : protocols) {
             if (others.stream().allMatch(m -> m.metadata(p.name()) != null)) {
                 return true;
             }
@@ -179,14 +179,14 @@ final class GroupMetadata {
     String selectProtocol() {
         Set<String> candidates = new LinkedHashSet<>();
         MemberMetadata first = members.containsKey(leaderId) ? members.get(leaderId) : members.values().iterator().next();
-        for (Protocol p : first.protocols()) {
+        for (MemberProtocol p : first.protocols()) {
             if (members.values().stream().allMatch(m -> m.metadata(p.name()) != null)) {
                 candidates.add(p.name());
             }
         }
         Map<String, Integer> votes = new HashMap<>();
         for (MemberMetadata m : members.values()) {
-            for (Protocol p : m.protocols()) {
+            for (MemberProtocol p : m.protocols()) {
                 if (candidates.contains(p.name())) {
                     votes.merge(p.name(), 1, Integer::sum);
                     break;

@@ -18,5 +18,5 @@ import java.util.List;
  */
 public record JoinRequest(String groupId, String memberId, String groupInstanceId, boolean requireKnownMemberId,
                           String clientId, String clientHost, int rebalanceTimeoutMs, int sessionTimeoutMs,
-                          String protocolType, List<Protocol> protocols) {
+                          String protocolType, List<MemberProtocol> protocols) {
 }

@@ -18,7 +18,7 @@ final class MemberMetadata {
     private int rebalanceTimeoutMs;
     private int sessionTimeoutMs;
     private String protocolType;
-    private List<Protocol> protocols;
+    private List<MemberProtocol> protocols;
     private byte[] assignment = NO_ASSIGNMENT;
     private CompletableFuture<JoinResult> awaitingJoin;
     private CompletableFuture<SyncResult> awaitingSync;
@@ -26,7 +26,7 @@ final class MemberMetadata {
     private boolean expiryScheduled;
 
     MemberMetadata(String memberId, String groupInstanceId, String clientId, String clientHost,
-                   int rebalanceTimeoutMs, int sessionTimeoutMs, String protocolType, List<Protocol> protocols) {
+                   int rebalanceTimeoutMs, int sessionTimeoutMs, String protocolType, List<MemberProtocol> protocols) {
         this.memberId = memberId;
         this.groupInstanceId = groupInstanceId;
         this.clientId = clientId;
@@ -65,13 +65,13 @@ final class MemberMetadata {
         return protocolType;
     }
 
-    List<Protocol> protocols() {
+    List<MemberProtocol> protocols() {
         return protocols;
     }
 
     /** The member's metadata for {@code protocol}, or null when it does not support it. */
     byte[] metadata(String protocol) {
-        for (Protocol p : protocols) {
+        for (MemberProtocol p : protocols) {
             if (p.name().equals(protocol)) {
                 return p.metadata();
             }
@@ -80,13 +80,13 @@ final class MemberMetadata {
     }
 
     /** Whether {@code others} are exactly this member's protocols and metadata. */
-    boolean hasProtocols(List<Protocol> others) {
+    boolean hasProtocols(List<MemberProtocol> others) {
         if (others.size() != protocols.size()) {
             return false;
         }
         for (int i = 0; i < others.size(); i++) {
-            Protocol a = protocols.get(i);
-            Protocol b = others.get(i);
+            MemberProtocol a = protocols.get(i);
+            MemberProtocol b = others.get(i);
             if (!a.name().equals(b.name()) || !Arrays.equals(a.metadata(), b.metadata())) {
                 return false;
             }
@@ -94,7 +94,7 @@ final class MemberMetadata {
         return true;
     }
 
-    void update(int rebalanceTimeoutMs, int sessionTimeoutMs, String protocolType, List<Protocol> protocols) {
+    void update(int rebalanceTimeoutMs, int sessionTimeoutMs, String protocolType, List<MemberProtocol> protocols) {
         this.rebalanceTimeoutMs = rebalanceTimeoutMs;
         this.sessionTimeoutMs = sessionTimeoutMs;
         this.protocolType = protocolType;

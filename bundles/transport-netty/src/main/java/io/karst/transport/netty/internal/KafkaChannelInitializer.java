@@ -50,7 +50,7 @@ final class KafkaChannelInitializer extends ChannelInitializer<Channel> {
                 .addLast("idle", new IdleStateHandler(0, 0, idleMs, TimeUnit.MILLISECONDS))
                 .addLast("idleCloser", new IdleConnectionCloser(connectionId, idleMs))
                 .addLast("frames", frames)
-                .addLast("requests", new RequestDispatcher(handler, context));
+                .addLast("requests", new ResponseSequencer(handler, context));
         connections.add(channel);
     }
 

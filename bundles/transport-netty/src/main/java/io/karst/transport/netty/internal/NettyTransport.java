@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The Kafka listener on Netty: accepts connections on every configured listener, frames requests for the
- * {@link RequestHandler} and writes its responses in order (see {@link RequestDispatcher}). Runs on native
+ * {@link RequestHandler} and writes its responses in order (see {@link ResponseSequencer}). Runs on native
  * epoll when available, else NIO: one acceptor thread and {@code num.network.threads} event loops.
  *
  * <p>Lifecycle: {@link #start()} once, {@link #close()} once (further calls do nothing). Thread-safe.

@@ -1,8 +1,0 @@
-package io.karst.broker.internal.group;
-
-/**
- * One assignment protocol a member supports (e.g. {@code range}, {@code cooperative-sticky}) with
- * the member's metadata for it (its subscription), opaque to the coordinator.
- */
-public record Protocol(String name, byte[] metadata) {
-}

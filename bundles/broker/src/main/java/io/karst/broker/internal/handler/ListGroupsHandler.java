@@ -1,0 +1,33 @@
+package io.karst.broker.internal.handler;
+
+import io.karst.broker.internal.group.GroupCoordinatorService;
+import io.karst.broker.internal.group.GroupSummary;
+import io.karst.protocol.ApiKeys;
+import io.karst.protocol.Protocol;
+import io.karst.protocol.Struct;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/** ListGroups: every group this coordinator knows, with its protocol type (empty for offsets-only groups). */
+public final class ListGroupsHandler implements ApiHandler {
+    private final GroupCoordinatorService groups;
+
+    public ListGroupsHandler(GroupCoordinatorService groups) {
+        this.groups = groups;
+    }
+
+    @Override
+    public ApiKeys api() {
+        return ApiKeys.LIST_GROUPS;
+    }
+
+    @Override
+    public CompletionStage<Struct> handle(Request request) {
+        Struct response = Protocol.newResponse(ApiKeys.LIST_GROUPS, request.version());
+        for (GroupSummary group : groups.listGroups()) {
+            response.addElement("groups").set("group_id", group.groupId()).set("protocol_type", group.protocolType());
+        }
+        return CompletableFuture.completedFuture(response);
+    }
+}

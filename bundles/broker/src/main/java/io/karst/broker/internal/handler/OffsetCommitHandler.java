@@ -1,0 +1,70 @@
+package io.karst.broker.internal.handler;
+
+import io.karst.api.Errors;
+import io.karst.api.TopicPartition;
+import io.karst.api.coordination.TopicDescription;
+import io.karst.broker.internal.TopicManager;
+import io.karst.broker.internal.group.OffsetManager;
+import io.karst.protocol.ApiKeys;
+import io.karst.protocol.Protocol;
+import io.karst.protocol.Struct;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * OffsetCommit: stores a group's offsets for partitions that exist; generation -1 with an empty
+ * member id commits for a group without members ({@code assign()} users).
+ */
+public final class OffsetCommitHandler implements ApiHandler {
+    private final OffsetManager offsets;
+    private final TopicManager topics;
+
+    public OffsetCommitHandler(OffsetManager offsets, TopicManager topics) {
+        this.offsets = offsets;
+        this.topics = topics;
+    }
+
+    @Override
+    public ApiKeys api() {
+        return ApiKeys.OFFSET_COMMIT;
+    }
+
+    @Override
+    public CompletionStage<Struct> handle(Request request) {
+        Struct body = request.body();
+        Map<TopicPartition, OffsetManager.OffsetCommit> commits = new LinkedHashMap<>();
+        Map<TopicPartition, Errors> results = new LinkedHashMap<>();
+        for (Struct topic : body.getStructs("topics")) {
+            String name = topic.getString("name");
+            Optional<TopicDescription> described = topics.describe(name);
+            for (Struct p : topic.getStructs("partitions")) {
+                TopicPartition tp = new TopicPartition(name, p.getInt("partition_index"));
+                if (described.isEmpty() || !described.get().partitions().containsKey(tp.partition())) {
+                    results.put(tp, Errors.UNKNOWN_TOPIC_OR_PARTITION);
+                } else {
+                    commits.put(tp, new OffsetManager.OffsetCommit(p.getLong("committed_offset"),
+                            p.getInt("committed_leader_epoch"), p.getString("committed_metadata")));
+                }
+            }
+        }
+        if (!commits.isEmpty()) {
+            results.putAll(offsets.commit(body.getString("group_id"), body.getInt("generation_id_or_member_epoch"),
+                    body.getString("member_id"), commits));
+        }
+        Struct response = Protocol.newResponse(ApiKeys.OFFSET_COMMIT, request.version());
+        for (Struct topic : body.getStructs("topics")) {
+            String name = topic.getString("name");
+            Struct t = response.addElement("topics").set("name", name);
+            for (Struct p : topic.getStructs("partitions")) {
+                int index = p.getInt("partition_index");
+                t.addElement("partitions").set("partition_index", index)
+                        .set("error_code", results.get(new TopicPartition(name, index)).code());
+            }
+        }
+        return CompletableFuture.completedFuture(response);
+    }
+}

@@ -1,0 +1,74 @@
+package io.karst.broker.internal.handler;
+
+import io.karst.api.TopicPartition;
+import io.karst.broker.internal.group.CommittedOffset;
+import io.karst.broker.internal.group.OffsetManager;
+import io.karst.protocol.ApiKeys;
+import io.karst.protocol.Protocol;
+import io.karst.protocol.Struct;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * OffsetFetch: a group's committed offsets for the asked partitions (-1 and empty metadata where
+ * nothing is committed), or every committed offset when the topics are null (v2+).
+ */
+public final class OffsetFetchHandler implements ApiHandler {
+    private static final long NO_OFFSET = -1L;
+
+    private final OffsetManager offsets;
+
+    public OffsetFetchHandler(OffsetManager offsets) {
+        this.offsets = offsets;
+    }
+
+    @Override
+    public ApiKeys api() {
+        return ApiKeys.OFFSET_FETCH;
+    }
+
+    @Override
+    public CompletionStage<Struct> handle(Request request) {
+        Struct body = request.body();
+        String groupId = body.getString("group_id");
+        List<Struct> asked = body.getStructs("topics");
+        Struct response = Protocol.newResponse(ApiKeys.OFFSET_FETCH, request.version());
+        if (asked == null) {
+            Map<String, Map<Integer, CommittedOffset>> byTopic = new TreeMap<>();
+            offsets.fetch(groupId, null).forEach((tp, offset) ->
+                    byTopic.computeIfAbsent(tp.topic(), t -> new TreeMap<>()).put(tp.partition(), offset));
+            byTopic.forEach((topic, partitions) -> {
+                Struct t = response.addElement("topics").set("name", topic);
+                partitions.forEach((index, offset) -> addPartition(t, index, offset));
+            });
+        } else {
+            List<TopicPartition> wanted = new ArrayList<>();
+            for (Struct topic : asked) {
+                for (Integer index : topic.<Integer>getList("partition_indexes")) {
+                    wanted.add(new TopicPartition(topic.getString("name"), index));
+                }
+            }
+            Map<TopicPartition, CommittedOffset> committed = offsets.fetch(groupId, wanted);
+            for (Struct topic : asked) {
+                String name = topic.getString("name");
+                Struct t = response.addElement("topics").set("name", name);
+                for (Integer index : topic.<Integer>getList("partition_indexes")) {
+                    addPartition(t, index, committed.get(new TopicPartition(name, index)));
+                }
+            }
+        }
+        return CompletableFuture.completedFuture(response);
+    }
+
+    private static void addPartition(Struct topic, int index, CommittedOffset offset) {
+        topic.addElement("partitions").set("partition_index", index)
+                .set("committed_offset", offset == null ? NO_OFFSET : offset.offset())
+                .set("committed_leader_epoch", offset == null ? -1 : offset.leaderEpoch())
+                .set("metadata", offset == null ? "" : offset.metadata());
+    }
+}
