@@ -88,10 +88,6 @@ final class GroupMetadata {
 
     // --- members
 
-    boolean hasMember(String memberId) {
-        return members.containsKey(memberId);
-    }
-
     MemberMetadata member(String memberId) {
         return members.get(memberId);
     }

@@ -113,10 +113,6 @@ final class MemberMetadata {
         return awaitingJoin != null;
     }
 
-    boolean isAwaitingSync() {
-        return awaitingSync != null;
-    }
-
     void awaitJoin(CompletableFuture<JoinResult> answer) {
         this.awaitingJoin = answer;
     }
