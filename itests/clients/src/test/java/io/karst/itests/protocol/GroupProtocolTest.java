@@ -1,6 +1,5 @@
 package io.karst.itests.protocol;
 
-import io.karst.itests.Await;
 import io.karst.itests.Clients;
 import io.karst.itests.KarstExtension;
 import org.apache.kafka.common.message.DescribeGroupsRequestData;
@@ -39,7 +38,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -176,29 +174,6 @@ class GroupProtocolTest {
         }
     }
 
-    @Test
-    void aMemberLivesWhileItHeartbeatsAndLeavesTheGroupWhenItsSessionEnds() throws Exception {
-        try (RawConnection connection = RawConnection.open(karst.port())) {
-            JoinGroupResponseData joined = joinAsNewMember(connection, "sessions", 1_000);
-            assertThat(sync(connection, "sessions", joined.generationId(), joined.memberId()).errorCode())
-                    .isEqualTo(Errors.NONE.code());
-
-            long keptAliveUntil = System.nanoTime() + 2_500_000_000L;
-            while (System.nanoTime() < keptAliveUntil) {
-                assertThat(heartbeat(connection, "sessions", joined.generationId(), joined.memberId()))
-                        .as("heartbeat within the session").isEqualTo(Errors.NONE.code());
-                Thread.sleep(250);
-            }
-            assertThat(describe(connection, "sessions").groupState()).isEqualTo("Stable");
-
-            Await.until("the silent member's session ended", Duration.ofSeconds(10),
-                    () -> describe(connection, "sessions").groupState().equals("Empty"));
-            assertThat(heartbeat(connection, "sessions", joined.generationId(), joined.memberId()))
-                    .isEqualTo(Errors.UNKNOWN_MEMBER_ID.code());
-            assertThat(joinAndSync(connection, "sessions").generation).as("the next generation").isEqualTo(3);
-        }
-    }
-
     private static DescribedGroup describe(RawConnection connection, String group) throws IOException {
         return connection.request(ApiKeys.DESCRIBE_GROUPS, DESCRIBE_V4,
                 new DescribeGroupsRequestData().setGroups(List.of(group)), DescribeGroupsResponse.class)
@@ -218,15 +193,10 @@ class GroupProtocolTest {
 
     /** The v4+ first join: MEMBER_ID_REQUIRED with an id, then the join with it. */
     private static JoinGroupResponseData joinAsNewMember(RawConnection connection, String group) throws IOException {
-        return joinAsNewMember(connection, group, 10_000);
-    }
-
-    private static JoinGroupResponseData joinAsNewMember(RawConnection connection, String group, int sessionTimeoutMs)
-            throws IOException {
-        JoinGroupResponseData first = join(connection, group, "", sessionTimeoutMs);
+        JoinGroupResponseData first = join(connection, group, "", 10_000);
         assertThat(first.errorCode()).isEqualTo(Errors.MEMBER_ID_REQUIRED.code());
         assertThat(first.memberId()).startsWith(RawConnection.CLIENT_ID + "-");
-        JoinGroupResponseData joined = join(connection, group, first.memberId(), sessionTimeoutMs);
+        JoinGroupResponseData joined = join(connection, group, first.memberId(), 10_000);
         assertThat(joined.errorCode()).isEqualTo(Errors.NONE.code());
         assertThat(joined.leader()).isEqualTo(first.memberId());
         assertThat(joined.protocolName()).isEqualTo("range");

@@ -12,14 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The classic group membership protocol, as Kafka's coordinator runs it: JoinGroup, SyncGroup,
  * Heartbeat and LeaveGroup drive each group through Empty, PreparingRebalance, CompletingRebalance
  * and Stable. JoinGroup and SyncGroup answers are futures completed when the join phase ends or
- * the leader's assignment arrives; no thread waits for them. One timer thread ends join phases
+ * the leader's assignment arrives; no thread waits for them. A {@link GroupTimer} ends join phases
  * (rebalance timeout, initial rebalance delay) and expires members whose session ran out.
  * Every group is guarded by its own monitor.
  */
@@ -30,19 +28,15 @@ public final class GroupCoordinator implements AutoCloseable {
     private final GroupRegistry groups;
     private final GroupMetadataStore store;
     private final Clock clock;
-    private final ScheduledThreadPoolExecutor timer;
+    private final GroupTimer timer;
 
-    GroupCoordinator(GroupCoordinatorConfig config, GroupRegistry groups, GroupMetadataStore store, Clock clock) {
+    GroupCoordinator(GroupCoordinatorConfig config, GroupRegistry groups, GroupMetadataStore store, Clock clock,
+                     GroupTimer timer) {
         this.config = config;
         this.groups = groups;
         this.store = store;
         this.clock = clock;
-        this.timer = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, "karst-group-timer");
-            t.setDaemon(true);
-            return t;
-        });
-        timer.setRemoveOnCancelPolicy(true);
+        this.timer = timer;
     }
 
     // ---------------------------------------------------------------- JoinGroup
@@ -83,7 +77,7 @@ public final class GroupCoordinator implements AutoCloseable {
         if (request.requireKnownMemberId()) {
             long deadline = now() + request.sessionTimeoutMs();
             group.addPending(newMemberId, deadline);
-            timer.schedule(() -> expirePending(group, newMemberId), request.sessionTimeoutMs(), TimeUnit.MILLISECONDS);
+            timer.schedule(() -> expirePending(group, newMemberId), request.sessionTimeoutMs());
             answer.complete(JoinResult.error(Errors.MEMBER_ID_REQUIRED, newMemberId));
             return;
         }
@@ -297,8 +291,7 @@ public final class GroupCoordinator implements AutoCloseable {
             group.setNewMemberAdded(false);
             scheduleInitialDelay(group, phase, delay, Math.max(group.maxRebalanceTimeoutMs() - delay, 0));
         } else {
-            group.setJoinTimer(timer.schedule(() -> onJoinTimeout(group, phase), group.maxRebalanceTimeoutMs(),
-                    TimeUnit.MILLISECONDS));
+            group.setJoinTimer(timer.schedule(() -> onJoinTimeout(group, phase), group.maxRebalanceTimeoutMs()));
         }
     }
 
@@ -317,7 +310,7 @@ public final class GroupCoordinator implements AutoCloseable {
                     completeJoin(group);
                 }
             }
-        }, delay, TimeUnit.MILLISECONDS));
+        }, delay));
     }
 
     private void onJoinTimeout(GroupMetadata group, long phase) {
@@ -385,7 +378,7 @@ public final class GroupCoordinator implements AutoCloseable {
         }
         member.setExpiryScheduled(true);
         long delay = Math.max(0, member.heartbeatDeadline() - now());
-        timer.schedule(() -> checkExpiry(group, member), delay, TimeUnit.MILLISECONDS);
+        timer.schedule(() -> checkExpiry(group, member), delay);
     }
 
     private void checkExpiry(GroupMetadata group, MemberMetadata member) {
@@ -432,7 +425,7 @@ public final class GroupCoordinator implements AutoCloseable {
     /** Stops the timer and answers every waiting JoinGroup and SyncGroup with NOT_COORDINATOR. */
     @Override
     public void close() {
-        timer.shutdownNow();
+        timer.close();
         for (GroupMetadata group : groups.all()) {
             synchronized (group) {
                 group.cancelJoinTimer();

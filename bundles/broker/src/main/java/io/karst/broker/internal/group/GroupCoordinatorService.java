@@ -26,10 +26,15 @@ public final class GroupCoordinatorService implements AutoCloseable {
     private final Clock clock;
 
     public GroupCoordinatorService(GroupCoordinatorConfig config, OffsetsLog log, Clock clock) {
+        this(config, log, clock, new ExecutorGroupTimer());
+    }
+
+    /** A coordinator whose delayed work runs on {@code timer}, which it closes when closed. */
+    GroupCoordinatorService(GroupCoordinatorConfig config, OffsetsLog log, Clock clock, GroupTimer timer) {
         this.log = log;
         this.clock = clock;
         this.store = new GroupMetadataStore(log, clock);
-        this.membership = new GroupCoordinator(config, groups, store, clock);
+        this.membership = new GroupCoordinator(config, groups, store, clock, timer);
         this.offsets = new OffsetManager(config, groups, store, clock);
     }
 

@@ -10,7 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Future;
 
 /**
  * One classic group: state, generation, chosen protocol, leader, members, members that were given
@@ -34,7 +34,7 @@ final class GroupMetadata {
     private boolean initialDelay;
     /** Counts join phases, so that a timer of an earlier phase does nothing. */
     private long joinPhase;
-    private ScheduledFuture<?> joinTimer;
+    private Future<?> joinTimer;
 
     GroupMetadata(String groupId, long now) {
         this.groupId = groupId;
@@ -253,7 +253,7 @@ final class GroupMetadata {
         return ++joinPhase;
     }
 
-    void setJoinTimer(ScheduledFuture<?> timer) {
+    void setJoinTimer(Future<?> timer) {
         this.joinTimer = timer;
     }
 

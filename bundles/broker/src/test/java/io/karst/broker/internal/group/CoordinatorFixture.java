@@ -1,0 +1,98 @@
+package io.karst.broker.internal.group;
+
+import io.karst.api.Errors;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A group coordinator on manual time over an in-memory {@code __consumer_offsets}, with the calls a
+ * consumer makes. Sessions last {@link #SESSION_MS}, join phases at most {@link #REBALANCE_MS}.
+ */
+final class CoordinatorFixture implements AutoCloseable {
+    static final int SESSION_MS = 10_000;
+    static final int REBALANCE_MS = 5_000;
+    static final long RETENTION_MS = 60_000;
+    static final byte[] SUBSCRIPTION = "orders".getBytes(StandardCharsets.UTF_8);
+
+    final ManualTime time = new ManualTime(1_700_000_000_000L);
+    final MemoryOffsetsLog log = new MemoryOffsetsLog();
+    private final GroupCoordinatorConfig config;
+    private GroupCoordinatorService service;
+
+    CoordinatorFixture(int initialRebalanceDelayMs) {
+        config = GroupCoordinatorConfig.fromMap(Map.of(
+                "group.initial.rebalance.delay.ms", String.valueOf(initialRebalanceDelayMs),
+                "group.min.session.timeout.ms", "1000",
+                "offsets.retention.minutes", String.valueOf(RETENTION_MS / 60_000)));
+        service = new GroupCoordinatorService(config, log, time, time);
+    }
+
+    GroupCoordinator membership() {
+        return service.membership();
+    }
+
+    OffsetManager offsets() {
+        return service.offsets();
+    }
+
+    /** Stops the coordinator and starts another one from what it stored, as a broker restart does. */
+    void restart() throws IOException {
+        service.close();
+        service = new GroupCoordinatorService(config, log, time, time);
+        service.load();
+    }
+
+    CompletableFuture<JoinResult> join(String group, String memberId) {
+        return join(group, memberId, SUBSCRIPTION);
+    }
+
+    CompletableFuture<JoinResult> join(String group, String memberId, byte[] subscription) {
+        return membership().joinGroup(new JoinRequest(group, memberId, null, false, "client", "/127.0.0.1",
+                REBALANCE_MS, SESSION_MS, "consumer", List.of(new MemberProtocol("range", subscription))));
+    }
+
+    /** A join that the coordinator must answer at once, without error. */
+    static JoinResult answered(CompletableFuture<JoinResult> join) {
+        assertThat(join).isDone();
+        JoinResult result = join.join();
+        assertThat(result.error()).isEqualTo(Errors.NONE);
+        return result;
+    }
+
+    SyncResult sync(String group, JoinResult joined, Map<String, byte[]> assignments) {
+        CompletableFuture<SyncResult> sync = membership().syncGroup(group, joined.generationId(), joined.memberId(),
+                assignments);
+        assertThat(sync).isDone();
+        return sync.join();
+    }
+
+    /** A first member that joins alone and syncs, giving itself {@code assignment}. */
+    JoinResult joinAlone(String group, byte[] assignment) {
+        JoinResult joined = answered(join(group, ""));
+        assertThat(sync(group, joined, Map.of(joined.memberId(), assignment)).error()).isEqualTo(Errors.NONE);
+        return joined;
+    }
+
+    Errors heartbeat(String group, JoinResult joined) {
+        return membership().heartbeat(group, joined.generationId(), joined.memberId());
+    }
+
+    GroupSummary describe(String group) {
+        return service.describeGroup(group);
+    }
+
+    GroupState state(String group) {
+        return describe(group).state();
+    }
+
+    @Override
+    public void close() {
+        service.close();
+    }
+}
