@@ -51,6 +51,7 @@ public enum Errors {
     UNKNOWN_LEADER_EPOCH(75, true),
     UNSUPPORTED_COMPRESSION_TYPE(76, false),
     MEMBER_ID_REQUIRED(79, false),
+    FENCED_INSTANCE_ID(82, false),
     INVALID_RECORD(87, false),
     UNSTABLE_OFFSET_COMMIT(88, true),
     UNKNOWN_TOPIC_ID(100, true);

@@ -38,7 +38,7 @@ public enum ApiKeys {
     FIND_COORDINATOR(10, 0, 2, 3, FindCoordinatorMessage.REQUEST, FindCoordinatorMessage.RESPONSE),
     JOIN_GROUP(11, 0, 5, 6, JoinGroupMessage.REQUEST, JoinGroupMessage.RESPONSE),
     HEARTBEAT(12, 0, 3, 4, HeartbeatMessage.REQUEST, HeartbeatMessage.RESPONSE),
-    LEAVE_GROUP(13, 0, 1, 4, LeaveGroupMessage.REQUEST, LeaveGroupMessage.RESPONSE),
+    LEAVE_GROUP(13, 0, 3, 4, LeaveGroupMessage.REQUEST, LeaveGroupMessage.RESPONSE),
     SYNC_GROUP(14, 0, 3, 4, SyncGroupMessage.REQUEST, SyncGroupMessage.RESPONSE),
     DESCRIBE_GROUPS(15, 0, 4, 5, DescribeGroupsMessage.REQUEST, DescribeGroupsMessage.RESPONSE),
     LIST_GROUPS(16, 0, 2, 3, ListGroupsMessage.REQUEST, ListGroupsMessage.RESPONSE),

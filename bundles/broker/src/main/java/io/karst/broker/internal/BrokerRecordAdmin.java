@@ -210,7 +210,7 @@ final class BrokerRecordAdmin implements RecordAdmin {
         }
         Map<TopicPartition, OffsetManager.OffsetCommit> commits = new LinkedHashMap<>();
         positions.forEach((tp, position) -> commits.put(tp, new OffsetManager.OffsetCommit(position, -1, "")));
-        groups.offsets().commit(group, -1, "", commits).forEach((tp, error) -> {
+        groups.offsets().commit(group, -1, "", null, commits).forEach((tp, error) -> {
             if (error != Errors.NONE) {
                 throw new KarstException(error, "Cannot commit the offsets of group '" + group + "' for " + tp + ": "
                         + error + ".");

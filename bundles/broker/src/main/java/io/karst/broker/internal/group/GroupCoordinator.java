@@ -73,7 +73,13 @@ public final class GroupCoordinator implements AutoCloseable {
     }
 
     private void joinNewMember(GroupMetadata group, JoinRequest request, CompletableFuture<JoinResult> answer) {
-        String newMemberId = request.clientId() + "-" + UUID.randomUUID();
+        String instanceId = request.groupInstanceId();
+        String newMemberId = (instanceId == null ? request.clientId() : instanceId) + "-" + UUID.randomUUID();
+        MemberMetadata previous = group.staticMember(instanceId);
+        if (previous != null) {
+            replaceStaticMember(group, previous, newMemberId, request, answer);
+            return;
+        }
         if (request.requireKnownMemberId()) {
             long deadline = now() + request.sessionTimeoutMs();
             group.addPending(newMemberId, deadline);
@@ -90,8 +96,12 @@ public final class GroupCoordinator implements AutoCloseable {
             addMemberAndRebalance(group, memberId, request, answer);
             return;
         }
+        if (group.isFenced(request.groupInstanceId(), memberId)) {
+            answer.complete(JoinResult.error(Errors.FENCED_INSTANCE_ID, memberId));
+            return;
+        }
         MemberMetadata member = group.member(memberId);
-        if (member == null) {
+        if (member == null || (request.groupInstanceId() != null && group.staticMember(request.groupInstanceId()) == null)) {
             answer.complete(JoinResult.error(Errors.UNKNOWN_MEMBER_ID, memberId));
             return;
         }
@@ -119,10 +129,7 @@ public final class GroupCoordinator implements AutoCloseable {
 
     private void addMemberAndRebalance(GroupMetadata group, String memberId, JoinRequest request,
                                        CompletableFuture<JoinResult> answer) {
-        int rebalanceTimeout = request.rebalanceTimeoutMs() < 0 ? request.sessionTimeoutMs() : request.rebalanceTimeoutMs();
-        MemberMetadata member = new MemberMetadata(memberId, request.groupInstanceId(), request.clientId(),
-                request.clientHost(), rebalanceTimeout, request.sessionTimeoutMs(), request.protocolType(),
-                request.protocols());
+        MemberMetadata member = newMember(memberId, request);
         member.awaitJoin(answer);
         member.heartbeatReceived(now());
         group.add(member);
@@ -134,10 +141,66 @@ public final class GroupCoordinator implements AutoCloseable {
         maybePrepareRebalance(group, "member " + memberId + " joined");
     }
 
+    /**
+     * KIP-345: a static member restarted, so its instance id is known and its member id is not. The
+     * new incarnation takes the old one's place and assignment, and the old member id is fenced from
+     * now on. A Stable group whose protocol stays the same hands it the current generation without a
+     * rebalance; in other states it joins the rebalance.
+     */
+    private void replaceStaticMember(GroupMetadata group, MemberMetadata previous, String newMemberId,
+                                     JoinRequest request, CompletableFuture<JoinResult> answer) {
+        String leaderBefore = group.leaderId();
+        MemberMetadata member = newMember(newMemberId, request);
+        member.setAssignment(previous.assignment());
+        previous.completeJoin(JoinResult.error(Errors.FENCED_INSTANCE_ID, previous.memberId()));
+        previous.completeSync(SyncResult.error(Errors.FENCED_INSTANCE_ID));
+        group.replace(previous, member);
+        member.heartbeatReceived(now());
+        scheduleExpiry(group, member);
+        LOG.info("Static member {} of group {} rejoins as {} ({}), replacing {}", request.groupInstanceId(),
+                group.groupId(), newMemberId, group.state().kafkaName(), previous.memberId());
+        switch (group.state()) {
+            case STABLE -> {
+                if (!group.protocolName().equals(group.selectProtocol())) {
+                    member.awaitJoin(answer);
+                    prepareRebalance(group, "static member " + newMemberId + " changes the group's protocol");
+                    return;
+                }
+                try {
+                    store.storeGroup(group);
+                } catch (IOException | KarstException e) {
+                    LOG.warn("Cannot store the new member id of static member {} of group {}; keeping {}",
+                            request.groupInstanceId(), group.groupId(), previous.memberId(), e);
+                    group.replace(member, previous);
+                    answer.complete(JoinResult.error(Errors.COORDINATOR_NOT_AVAILABLE, ""));
+                    return;
+                }
+                // As Kafka does before JoinGroup v9: the answer names the leader as it was, so a restarted
+                // leader sees itself as a follower and does not compute an assignment the Stable group
+                // would not hand out.
+                answer.complete(new JoinResult(Errors.NONE, newMemberId, group.generationId(), group.protocolName(),
+                        leaderBefore, List.of()));
+            }
+            case COMPLETING_REBALANCE -> {
+                // the leader may be assigning to the old member id: rebalance so that the new one gets a part
+                member.awaitJoin(answer);
+                prepareRebalance(group, "static member " + newMemberId + " replaced " + previous.memberId());
+            }
+            case PREPARING_REBALANCE -> member.awaitJoin(answer);
+            case EMPTY, DEAD -> throw new IllegalStateException("Group " + group.groupId() + " has member "
+                    + previous.memberId() + " in state " + group.state().kafkaName());
+        }
+    }
+
+    private static MemberMetadata newMember(String memberId, JoinRequest request) {
+        return new MemberMetadata(memberId, request.groupInstanceId(), request.clientId(), request.clientHost(),
+                request.effectiveRebalanceTimeoutMs(), request.sessionTimeoutMs(), request.protocolType(),
+                request.protocols());
+    }
+
     private void updateMemberAndRebalance(GroupMetadata group, MemberMetadata member, JoinRequest request,
                                           CompletableFuture<JoinResult> answer) {
-        int rebalanceTimeout = request.rebalanceTimeoutMs() < 0 ? request.sessionTimeoutMs() : request.rebalanceTimeoutMs();
-        member.update(rebalanceTimeout, request.sessionTimeoutMs(), request.protocolType(), request.protocols());
+        member.update(request.effectiveRebalanceTimeoutMs(), request.sessionTimeoutMs(), request.protocolType(), request.protocols());
         // a join repeated on a new connection replaces the earlier one, which nobody waits for any more
         member.completeJoin(JoinResult.error(Errors.REBALANCE_IN_PROGRESS, member.memberId()));
         member.awaitJoin(answer);
@@ -148,7 +211,7 @@ public final class GroupCoordinator implements AutoCloseable {
     // ---------------------------------------------------------------- SyncGroup
 
     public CompletableFuture<SyncResult> syncGroup(String groupId, int generationId, String memberId,
-                                                   Map<String, byte[]> assignments) {
+                                                   String groupInstanceId, Map<String, byte[]> assignments) {
         GroupMetadata group = groups.get(groupId);
         if (group == null) {
             return done(SyncResult.error(Errors.UNKNOWN_MEMBER_ID));
@@ -158,6 +221,8 @@ public final class GroupCoordinator implements AutoCloseable {
             MemberMetadata member = group.member(memberId);
             if (group.is(GroupState.DEAD)) {
                 answer.complete(SyncResult.error(Errors.COORDINATOR_NOT_AVAILABLE));
+            } else if (group.isFenced(groupInstanceId, memberId)) {
+                answer.complete(SyncResult.error(Errors.FENCED_INSTANCE_ID));
             } else if (member == null) {
                 answer.complete(SyncResult.error(Errors.UNKNOWN_MEMBER_ID));
             } else if (generationId != group.generationId()) {
@@ -211,7 +276,7 @@ public final class GroupCoordinator implements AutoCloseable {
 
     // ---------------------------------------------------------------- Heartbeat, LeaveGroup
 
-    public Errors heartbeat(String groupId, int generationId, String memberId) {
+    public Errors heartbeat(String groupId, int generationId, String memberId, String groupInstanceId) {
         GroupMetadata group = groups.get(groupId);
         if (group == null) {
             return Errors.UNKNOWN_MEMBER_ID;
@@ -220,6 +285,9 @@ public final class GroupCoordinator implements AutoCloseable {
             MemberMetadata member = group.member(memberId);
             if (group.is(GroupState.DEAD)) {
                 return Errors.COORDINATOR_NOT_AVAILABLE;
+            }
+            if (group.isFenced(groupInstanceId, memberId)) {
+                return Errors.FENCED_INSTANCE_ID;
             }
             if (member == null || group.is(GroupState.EMPTY)) {
                 return Errors.UNKNOWN_MEMBER_ID;
@@ -232,26 +300,50 @@ public final class GroupCoordinator implements AutoCloseable {
         }
     }
 
-    public Errors leaveGroup(String groupId, String memberId) {
+    /**
+     * LeaveGroup: each named member leaves at once (v3+ may name several, and an admin may name a static
+     * member by its instance id alone); the others rebalance without waiting for its session to end.
+     */
+    public LeaveResult leaveGroup(String groupId, List<LeavingMember> leaving) {
         GroupMetadata group = groups.get(groupId);
         if (group == null) {
-            return Errors.UNKNOWN_MEMBER_ID;
+            return new LeaveResult(Errors.NONE, leaving.stream().map(m -> Errors.UNKNOWN_MEMBER_ID).toList());
         }
         synchronized (group) {
             if (group.is(GroupState.DEAD)) {
-                return Errors.COORDINATOR_NOT_AVAILABLE;
+                return new LeaveResult(Errors.COORDINATOR_NOT_AVAILABLE, List.of());
             }
-            if (group.removePending(memberId)) {
-                tryCompleteJoin(group);
-                return Errors.NONE;
+            List<Errors> errors = new ArrayList<>();
+            for (LeavingMember m : leaving) {
+                errors.add(leave(group, m));
             }
-            MemberMetadata member = group.member(memberId);
+            return new LeaveResult(Errors.NONE, errors);
+        }
+    }
+
+    private Errors leave(GroupMetadata group, LeavingMember leaving) {
+        String memberId = leaving.memberId();
+        if (memberId.isEmpty()) {
+            MemberMetadata member = group.staticMember(leaving.groupInstanceId());
             if (member == null) {
                 return Errors.UNKNOWN_MEMBER_ID;
             }
-            removeMemberAndUpdateGroup(group, member, "left");
+            removeMemberAndUpdateGroup(group, member, "was removed by its instance id from");
             return Errors.NONE;
         }
+        if (group.removePending(memberId)) {
+            tryCompleteJoin(group);
+            return Errors.NONE;
+        }
+        if (group.isFenced(leaving.groupInstanceId(), memberId)) {
+            return Errors.FENCED_INSTANCE_ID;
+        }
+        MemberMetadata member = group.member(memberId);
+        if (member == null) {
+            return Errors.UNKNOWN_MEMBER_ID;
+        }
+        removeMemberAndUpdateGroup(group, member, "left");
+        return Errors.NONE;
     }
 
     private void removeMemberAndUpdateGroup(GroupMetadata group, MemberMetadata member, String why) {

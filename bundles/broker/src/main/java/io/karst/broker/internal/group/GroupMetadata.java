@@ -118,6 +118,34 @@ final class GroupMetadata {
         }
     }
 
+    /** The member with static instance id {@code instanceId}, or null (always for a null id). */
+    MemberMetadata staticMember(String instanceId) {
+        if (instanceId == null) {
+            return null;
+        }
+        for (MemberMetadata m : members.values()) {
+            if (instanceId.equals(m.groupInstanceId())) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    /** Whether {@code instanceId} belongs to a member other than {@code memberId}, which is thus fenced (KIP-345). */
+    boolean isFenced(String instanceId, String memberId) {
+        MemberMetadata current = staticMember(instanceId);
+        return current != null && !current.memberId().equals(memberId);
+    }
+
+    /** Puts {@code replacement} where {@code replaced} was, as leader if it was the leader. */
+    void replace(MemberMetadata replaced, MemberMetadata replacement) {
+        members.remove(replaced.memberId());
+        members.put(replacement.memberId(), replacement);
+        if (replaced.memberId().equals(leaderId)) {
+            leaderId = replacement.memberId();
+        }
+    }
+
     boolean isPending(String memberId) {
         return pendingMembers.containsKey(memberId);
     }

@@ -7,7 +7,7 @@ import java.util.List;
  *
  * @param groupId              the group
  * @param memberId             empty on a first join
- * @param groupInstanceId      the static instance id, or null (recorded, not used for fencing)
+ * @param groupInstanceId      the static instance id (KIP-345), or null for a dynamic member
  * @param requireKnownMemberId v4+: a first join gets MEMBER_ID_REQUIRED with a new id to rejoin with
  * @param clientId             the client id of the request header
  * @param clientHost           the client's address
@@ -19,4 +19,9 @@ import java.util.List;
 public record JoinRequest(String groupId, String memberId, String groupInstanceId, boolean requireKnownMemberId,
                           String clientId, String clientHost, int rebalanceTimeoutMs, int sessionTimeoutMs,
                           String protocolType, List<MemberProtocol> protocols) {
+
+    /** The rebalance timeout; v0 has none, and the session timeout stands in for it. */
+    int effectiveRebalanceTimeoutMs() {
+        return rebalanceTimeoutMs < 0 ? sessionTimeoutMs : rebalanceTimeoutMs;
+    }
 }

@@ -46,7 +46,7 @@ public final class OffsetManager {
      * @return the error per partition, NONE where stored
      */
     public Map<TopicPartition, Errors> commit(String groupId, int generationId, String memberId,
-                                              Map<TopicPartition, OffsetCommit> offsets) {
+                                              String groupInstanceId, Map<TopicPartition, OffsetCommit> offsets) {
         if (groupId == null) {
             return all(offsets.keySet(), Errors.INVALID_GROUP_ID);
         }
@@ -55,7 +55,7 @@ public final class OffsetManager {
             return all(offsets.keySet(), Errors.ILLEGAL_GENERATION);
         }
         synchronized (group) {
-            Errors refusal = checkCommitter(group, generationId, memberId);
+            Errors refusal = checkCommitter(group, generationId, memberId, groupInstanceId);
             if (refusal != Errors.NONE) {
                 return all(offsets.keySet(), refusal);
             }
@@ -63,9 +63,12 @@ public final class OffsetManager {
         }
     }
 
-    private Errors checkCommitter(GroupMetadata group, int generationId, String memberId) {
+    private Errors checkCommitter(GroupMetadata group, int generationId, String memberId, String groupInstanceId) {
         if (group.is(GroupState.DEAD)) {
             return Errors.COORDINATOR_NOT_AVAILABLE;
+        }
+        if (group.isFenced(groupInstanceId, memberId)) {
+            return Errors.FENCED_INSTANCE_ID;
         }
         if (generationId < 0 && group.is(GroupState.EMPTY)) {
             return Errors.NONE;

@@ -26,7 +26,7 @@ public final class HeartbeatHandler implements ApiHandler {
     public CompletionStage<Struct> handle(Request request) {
         Struct body = request.body();
         Errors error = coordinator.heartbeat(body.getString("group_id"), body.getInt("generation_id"),
-                body.getString("member_id"));
+                body.getString("member_id"), body.getString("group_instance_id"));
         return CompletableFuture.completedFuture(
                 Protocol.newResponse(ApiKeys.HEARTBEAT, request.version()).set("error_code", error.code()));
     }

@@ -53,7 +53,7 @@ public final class OffsetCommitHandler implements ApiHandler {
         }
         if (!commits.isEmpty()) {
             results.putAll(offsets.commit(body.getString("group_id"), body.getInt("generation_id_or_member_epoch"),
-                    body.getString("member_id"), commits));
+                    body.getString("member_id"), body.getString("group_instance_id"), commits));
         }
         Struct response = Protocol.newResponse(ApiKeys.OFFSET_COMMIT, request.version());
         for (Struct topic : body.getStructs("topics")) {

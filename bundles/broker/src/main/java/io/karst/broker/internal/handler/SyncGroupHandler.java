@@ -31,7 +31,7 @@ public final class SyncGroupHandler implements ApiHandler {
             assignments.put(a.getString("member_id"), GroupRequests.copy(a.getBytes("assignment")));
         }
         return coordinator.syncGroup(body.getString("group_id"), body.getInt("generation_id"),
-                        body.getString("member_id"), assignments)
+                        body.getString("member_id"), body.getString("group_instance_id"), assignments)
                 .thenApply(result -> Protocol.newResponse(ApiKeys.SYNC_GROUP, request.version())
                         .set("error_code", result.error().code())
                         .set("assignment", ByteBuffer.wrap(result.assignment())));

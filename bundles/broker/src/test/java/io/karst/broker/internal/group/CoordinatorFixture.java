@@ -4,6 +4,7 @@ import io.karst.api.Errors;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -49,12 +50,17 @@ final class CoordinatorFixture implements AutoCloseable {
     }
 
     CompletableFuture<JoinResult> join(String group, String memberId) {
-        return join(group, memberId, SUBSCRIPTION);
+        return join(group, memberId, null, "range");
     }
 
-    CompletableFuture<JoinResult> join(String group, String memberId, byte[] subscription) {
-        return membership().joinGroup(new JoinRequest(group, memberId, null, false, "client", "/127.0.0.1",
-                REBALANCE_MS, SESSION_MS, "consumer", List.of(new MemberProtocol("range", subscription))));
+    /** A join of a static member (when {@code instanceId} is not null) supporting {@code protocols}. */
+    CompletableFuture<JoinResult> join(String group, String memberId, String instanceId, String... protocols) {
+        List<MemberProtocol> supported = new ArrayList<>();
+        for (String name : protocols) {
+            supported.add(new MemberProtocol(name, SUBSCRIPTION));
+        }
+        return membership().joinGroup(new JoinRequest(group, memberId, instanceId, false, "client", "/127.0.0.1",
+                REBALANCE_MS, SESSION_MS, "consumer", supported));
     }
 
     /** A join that the coordinator must answer at once, without error. */
@@ -66,8 +72,12 @@ final class CoordinatorFixture implements AutoCloseable {
     }
 
     SyncResult sync(String group, JoinResult joined, Map<String, byte[]> assignments) {
+        return sync(group, joined, null, assignments);
+    }
+
+    SyncResult sync(String group, JoinResult joined, String instanceId, Map<String, byte[]> assignments) {
         CompletableFuture<SyncResult> sync = membership().syncGroup(group, joined.generationId(), joined.memberId(),
-                assignments);
+                instanceId, assignments);
         assertThat(sync).isDone();
         return sync.join();
     }
@@ -80,7 +90,15 @@ final class CoordinatorFixture implements AutoCloseable {
     }
 
     Errors heartbeat(String group, JoinResult joined) {
-        return membership().heartbeat(group, joined.generationId(), joined.memberId());
+        return heartbeat(group, joined, null);
+    }
+
+    Errors heartbeat(String group, JoinResult joined, String instanceId) {
+        return membership().heartbeat(group, joined.generationId(), joined.memberId(), instanceId);
+    }
+
+    Errors leave(String group, String memberId, String instanceId) {
+        return membership().leaveGroup(group, List.of(new LeavingMember(memberId, instanceId))).firstError();
     }
 
     GroupSummary describe(String group) {

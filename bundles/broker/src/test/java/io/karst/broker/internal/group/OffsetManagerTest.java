@@ -49,7 +49,7 @@ class OffsetManagerTest {
         }
         assertThat(committed("consumers")).isEqualTo(5L);
 
-        assertThat(groups.membership().leaveGroup("consumers", member.memberId())).isEqualTo(Errors.NONE);
+        assertThat(groups.leave("consumers", member.memberId(), null)).isEqualTo(Errors.NONE);
         groups.time.advance(RETENTION_MS - 1);
         groups.offsets().expireOffsets();
         assertThat(committed("consumers")).isEqualTo(5L);
@@ -79,7 +79,7 @@ class OffsetManagerTest {
     }
 
     private Errors commit(String group, int generation, String memberId, long offset) {
-        Map<TopicPartition, Errors> result = groups.offsets().commit(group, generation, memberId,
+        Map<TopicPartition, Errors> result = groups.offsets().commit(group, generation, memberId, null,
                 Map.of(ORDERS, new OffsetManager.OffsetCommit(offset, -1, "")));
         return result.get(ORDERS);
     }
