@@ -29,7 +29,7 @@ import io.karst.protocol.messages.SyncGroupMessage;
  * so every client sends the same version (see PROTOCOL.md).
  */
 public enum ApiKeys {
-    PRODUCE(0, 0, 7, 9, ProduceMessage.REQUEST, ProduceMessage.RESPONSE),
+    PRODUCE(0, 0, 8, 9, ProduceMessage.REQUEST, ProduceMessage.RESPONSE),
     FETCH(1, 4, 11, 12, FetchMessage.REQUEST, FetchMessage.RESPONSE),
     LIST_OFFSETS(2, 1, 2, 6, ListOffsetsMessage.REQUEST, ListOffsetsMessage.RESPONSE),
     METADATA(3, 0, 4, 9, MetadataMessage.REQUEST, MetadataMessage.RESPONSE),

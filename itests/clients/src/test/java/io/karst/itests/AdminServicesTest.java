@@ -207,7 +207,7 @@ class AdminServicesTest {
             }
 
             @Override
-            public void batch(long position, RecordBatch batch, List<LogRecord> records) {
+            public void batch(long position, RecordBatch batch, List<LogRecord> records, String undecoded) {
                 seen.add("batch " + batch.baseOffset() + "-" + batch.lastOffset() + " codec " + batch.compressionId()
                         + " " + records.stream().map(r -> text(r.key()) + "=" + text(r.value())).toList());
             }

@@ -17,8 +17,9 @@ public interface LogDumpVisitor {
      *
      * @param position the batch's byte position in the file
      * @param batch    the batch (header and records as stored)
-     * @param records  its records decoded, or null when they could not be (a compressed batch whose codec is
-     *                 not installed)
+     * @param records  its records decoded, or null when they could not be
+     * @param undecoded why its records could not be decoded (a codec that is not installed, records that are
+     *                 not a valid stream of their codec or break the record format); null when they were
      */
-    void batch(long position, RecordBatch batch, List<LogRecord> records);
+    void batch(long position, RecordBatch batch, List<LogRecord> records, String undecoded);
 }

@@ -1,6 +1,6 @@
 /** Kafka RecordBatch v2 as bytes: a view that reads and rewrites a batch in place. */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.karst.api.record;
 
 import org.osgi.annotation.bundle.Export;

@@ -2,6 +2,7 @@ package io.karst.api.record;
 
 import io.karst.api.Errors;
 import io.karst.api.KarstException;
+import io.karst.api.TopicPartition;
 import io.karst.api.codec.BufferPool;
 import io.karst.api.codec.PooledOutputStream;
 import org.apache.kafka.common.compress.Compression;
@@ -14,6 +15,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -68,6 +70,27 @@ class RecordsValidatorTest {
         Varints.writeVarint(body, -1); // null header key
         Varints.writeVarint(body, -1);
         assertInvalid("header without a key", record(0, "k", "v", null), record(1, "k", "v", null), framed(body.flip()));
+    }
+
+    @Test
+    void aBrokenRecordIsNamedByItsIndex() {
+        assertThatThrownBy(() -> validate(record(0, "k", "v", null), record(2, "k", "v", null), record(2, "k", "v", null)))
+                .isInstanceOfSatisfying(InvalidRecordException.class, e -> assertThat(e.recordErrors())
+                        .containsExactly(new RecordError(1, "record 1 has offset delta 2")));
+    }
+
+    @Test
+    void recordsWithoutKeysAreRefusedForACompactedTopicEachByIndex() {
+        ByteBuffer records = RecordBatchCompression.recordsSection(kafkaBatch);
+        assertThatCode(() -> RecordsValidator.validate(kafkaBatch, records, null)).doesNotThrowAnyException();
+        assertThatThrownBy(() -> RecordsValidator.validate(kafkaBatch, records, new TopicPartition("compacted", 3)))
+                .isInstanceOfSatisfying(InvalidRecordException.class, e -> {
+                    assertThat(e.error()).isEqualTo(Errors.INVALID_RECORD);
+                    assertThat(e.recordErrors()).containsExactly(new RecordError(1,
+                            "Compacted topic cannot accept message without key in topic partition compacted-3."));
+                })
+                .hasMessageContaining("1 record errors")
+                .hasMessageContaining("RecordError(batchIndex=1, message='Compacted topic cannot accept message");
     }
 
     private void assertInvalid(String problem, byte[]... records) {

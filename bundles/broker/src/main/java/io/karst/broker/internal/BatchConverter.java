@@ -2,6 +2,7 @@ package io.karst.broker.internal;
 
 import io.karst.api.Errors;
 import io.karst.api.KarstException;
+import io.karst.api.TopicPartition;
 import io.karst.api.codec.BufferPool;
 import io.karst.api.codec.Codec;
 import io.karst.api.codec.CompressionType;
@@ -24,7 +25,8 @@ import java.nio.ByteBuffer;
  * <p>Errors: a codec that is not installed, UNSUPPORTED_COMPRESSION_TYPE; records that are not a
  * valid stream of their codec, CORRUPT_MESSAGE; records that decompress to more than
  * {@code max.message.bytes} (the decompression-bomb guard) or break the record format,
- * INVALID_RECORD; a converted batch over {@code max.message.bytes}, MESSAGE_TOO_LARGE. Nothing is
+ * INVALID_RECORD (naming the records to blame, among them those without a key for a compacted topic);
+ * a converted batch over {@code max.message.bytes}, MESSAGE_TOO_LARGE. Nothing is
  * written before all of this has passed. Working buffers come from a pool; thread-safe.
  */
 public final class BatchConverter {
@@ -64,12 +66,12 @@ public final class BatchConverter {
     }
 
     /**
-     * The batch to store for {@code sent}: {@code sent} itself when it is already in the topic's
-     * codec, else a new batch with the same records and header fields in the topic's codec.
+     * The batch to store for {@code sent} in {@code tp}: {@code sent} itself when it is already in the
+     * topic's codec, else a new batch with the same records and header fields in the topic's codec.
      *
      * @throws KarstException with the Kafka error to answer
      */
-    public Prepared prepare(RecordBatch sent, TopicSettings settings) {
+    public Prepared prepare(RecordBatch sent, TopicSettings settings, TopicPartition tp) {
         CompressionType sentCodec = CompressionType.forId(sent.compressionId());
         CompressionType target = TopicCompression.of(settings.compressionType()).target(sentCodec);
         PooledOutputStream plain = null;
@@ -82,7 +84,7 @@ public final class BatchConverter {
                 plain = new PooledOutputStream(buffers, settings.maxMessageBytes());
                 records = decompress(sent, require(sentCodec), plain, settings);
             }
-            RecordsValidator.validate(sent, records);
+            RecordsValidator.validate(sent, records, settings.logConfig().cleanupPolicy().compacts() ? tp : null);
             if (target == sentCodec) {
                 return new Prepared(sent, plain, null);
             }

@@ -17,7 +17,6 @@ import io.karst.broker.internal.group.GroupCoordinatorService;
 import io.karst.broker.internal.group.GroupState;
 import io.karst.broker.internal.group.GroupSummary;
 import io.karst.broker.internal.group.OffsetManager;
-import io.karst.broker.internal.metrics.BrokerTopicMetrics;
 
 import java.io.IOException;
 import java.time.Clock;
@@ -30,31 +29,28 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * The console producer and consumer and the log dump, over the broker's partitions: a produced record
- * goes the way a Kafka producer's batch goes (checks, the topic's compression, append, waking long
- * polls); the consumer reads from the log files, waits in the fetch purgatory when there is nothing
+ * goes the way a Kafka producer's batch goes, through the {@link PartitionAppender}; the consumer reads from the log files, waits in the fetch purgatory when there is nothing
  * yet, and, with a group, starts at and commits to the group's offsets.
  */
 final class BrokerRecordAdmin implements RecordAdmin {
-    /** Produce version whose checks the console producer's batches pass (zstd allowed). */
-    private static final int PRODUCE_VERSION = 7;
+    /** The console producer's record is answered once written, as with a producer's {@code acks=1}. */
+    private static final short ACKS = 1;
     private static final int READ_BYTES = 1 << 20;
 
     private final TopicManager topics;
-    private final BatchConverter converter;
+    private final PartitionAppender appender;
     private final Purgatory fetchPurgatory;
     private final GroupCoordinatorService groups;
     private final RecordDecoder decoder;
-    private final BrokerTopicMetrics metrics;
     private final Clock clock;
 
-    BrokerRecordAdmin(TopicManager topics, BatchConverter converter, Purgatory fetchPurgatory,
-                      GroupCoordinatorService groups, CodecRegistry codecs, BrokerTopicMetrics metrics, Clock clock) {
+    BrokerRecordAdmin(TopicManager topics, PartitionAppender appender, Purgatory fetchPurgatory,
+                      GroupCoordinatorService groups, CodecRegistry codecs, Clock clock) {
         this.topics = topics;
-        this.converter = converter;
+        this.appender = appender;
         this.fetchPurgatory = fetchPurgatory;
         this.groups = groups;
         this.decoder = new RecordDecoder(codecs);
-        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -65,23 +61,13 @@ final class BrokerRecordAdmin implements RecordAdmin {
         TopicDescription described = existing(topic);
         int index = partition != null ? partition : key == null ? 0 : Murmur2.partition(key, described.partitionCount());
         TopicPartition tp = new TopicPartition(topic, index);
-        Partition target = local(tp);
+        local(tp);
         RecordBatch sent = new RecordBatchBuilder().add(clock.millis(), key, value, headers).build();
-        try {
-            RecordBatch batch = BatchValidator.validate(sent.buffer(), PRODUCE_VERSION, target.settings());
-            Partition.AppendOutcome outcome;
-            try (BatchConverter.Prepared prepared = converter.prepare(batch, target.settings())) {
-                outcome = target.append(prepared.batch(), clock.millis());
-            }
-            if (outcome.error() != Errors.NONE) {
-                throw new KarstException(outcome.error(), outcome.message());
-            }
-            fetchPurgatory.checkAndComplete(tp);
-            metrics.appended(topic, 1, sent.sizeInBytes());
-            return new ProducedRecord(tp, outcome.baseOffset());
-        } catch (IOException e) {
-            throw new KarstException(Errors.KAFKA_STORAGE_ERROR, "Cannot append to " + tp + ": " + e.getMessage(), e);
+        AppendOutcome outcome = appender.append(tp, sent, AppendOrigin.CONSOLE, ACKS, 0).toCompletableFuture().join();
+        if (!outcome.succeeded()) {
+            throw new KarstException(outcome.error(), outcome.message());
         }
+        return new ProducedRecord(tp, outcome.baseOffset());
     }
 
     // ---------------------------------------------------------------- consume

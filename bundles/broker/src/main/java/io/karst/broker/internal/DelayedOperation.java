@@ -1,6 +1,5 @@
 package io.karst.broker.internal;
 
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -9,7 +8,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public abstract class DelayedOperation {
     private final AtomicBoolean completed = new AtomicBoolean();
-    private volatile ScheduledFuture<?> timeout;
+    private volatile DelayTimer.Scheduled timeout;
 
     /** Whether the condition holds now. Cheap: it runs on every change of a watched partition. */
     protected abstract boolean isSatisfied();
@@ -22,9 +21,9 @@ public abstract class DelayedOperation {
         if (!completed.compareAndSet(false, true)) {
             return false;
         }
-        ScheduledFuture<?> t = timeout;
+        DelayTimer.Scheduled t = timeout;
         if (t != null) {
-            t.cancel(false);
+            t.cancel();
         }
         onComplete();
         return true;
@@ -39,7 +38,7 @@ public abstract class DelayedOperation {
         return completed.get();
     }
 
-    final void setTimeout(ScheduledFuture<?> timeout) {
+    final void setTimeout(DelayTimer.Scheduled timeout) {
         this.timeout = timeout;
     }
 }

@@ -78,6 +78,7 @@ public final class KafkaBroker implements RequestHandler, BrokerStatus, AutoClos
     private final ReplicaManager replicas;
     private final TopicManager topics;
     private final Purgatory fetchPurgatory;
+    private final Purgatory producePurgatory;
     private final ExecutorService requestThreads;
     private final ScheduledExecutorService housekeeping;
     private final RequestDispatcher dispatcher;
@@ -101,21 +102,23 @@ public final class KafkaBroker implements RequestHandler, BrokerStatus, AutoClos
         this.replicas = new ReplicaManager(config, store);
         this.topics = new TopicManager(config, coordinator, store, replicas);
         this.fetchPurgatory = new Purgatory("fetch");
+        this.producePurgatory = new Purgatory("produce");
         this.requestThreads = Executors.newFixedThreadPool(config.numIoThreads(), named("karst-request-handler"));
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(named("karst-housekeeping"));
         AdvertisedEndpoints endpoints = new AdvertisedEndpoints(config.advertisedListeners());
-        this.groups = new GroupCoordinatorService(config.groupCoordinator(),
-                new OffsetsTopic(topics, config.groupCoordinator().offsetsTopicNumPartitions(), clock), clock);
         BatchConverter converter = new BatchConverter(codecs, new BufferPool(config.numIoThreads()));
+        PartitionAppender appender = new PartitionAppender(topics, converter, fetchPurgatory, producePurgatory,
+                metrics.topics(), clock);
+        this.groups = new GroupCoordinatorService(config.groupCoordinator(),
+                new OffsetsTopic(topics, appender, config.groupCoordinator().offsetsTopicNumPartitions()), clock);
         this.topicAdmin = new BrokerTopicAdmin(coordinator, topics, replicas);
         this.groupAdmin = new BrokerGroupAdmin(groups, topics);
-        this.recordAdmin = new BrokerRecordAdmin(topics, converter, fetchPurgatory, groups, codecs, metrics.topics(),
-                clock);
+        this.recordAdmin = new BrokerRecordAdmin(topics, appender, fetchPurgatory, groups, codecs, clock);
         this.dispatcher = new RequestDispatcher(List.of(
                 new ApiVersionsHandler(),
                 new MetadataHandler(config, coordinator, topics, endpoints),
                 new DescribeClusterHandler(config, coordinator, endpoints),
-                new ProduceHandler(topics, converter, fetchPurgatory, clock),
+                new ProduceHandler(topics, appender),
                 new FetchHandler(topics, fetchPurgatory),
                 new ListOffsetsHandler(topics),
                 new CreateTopicsHandler(topics),
@@ -245,6 +248,7 @@ public final class KafkaBroker implements RequestHandler, BrokerStatus, AutoClos
         metrics.close();
         groups.close();
         fetchPurgatory.close();
+        producePurgatory.close();
         requestThreads.shutdown();
         try {
             if (!requestThreads.awaitTermination(10, TimeUnit.SECONDS)) {

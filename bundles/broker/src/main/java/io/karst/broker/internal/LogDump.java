@@ -3,6 +3,7 @@ package io.karst.broker.internal;
 import io.karst.api.Errors;
 import io.karst.api.KarstException;
 import io.karst.api.broker.LogDumpVisitor;
+import io.karst.api.codec.CompressionType;
 import io.karst.api.log.LogSlice;
 import io.karst.api.log.PartitionLog;
 import io.karst.api.record.InvalidRecordBatchException;
@@ -22,7 +23,7 @@ import java.util.stream.Stream;
 /**
  * Walks a partition's segment files ({@code <20-digit base offset>.log}) batch by batch, as Kafka's
  * DumpLogSegments does: straight from the files, so it shows what is stored, batch headers as written
- * and records decoded where possible.
+ * and records decoded where possible, and else why not.
  */
 final class LogDump {
     private static final Pattern SEGMENT_FILE = Pattern.compile("\\d{20}\\.log");
@@ -79,21 +80,32 @@ final class LogDump {
                 ByteBuffer bytes = ByteBuffer.allocate(batchSize);
                 readFully(channel, bytes, position);
                 RecordBatch batch = RecordBatch.wrap(bytes.flip());
-                visitor.batch(position, batch, records(batch));
+                Decoded decoded = decode(batch);
+                visitor.batch(position, batch, decoded.records(), decoded.failure());
                 position += batchSize;
             }
         }
     }
 
-    /** The batch's records, or null when they cannot be decoded here. */
-    private List<LogRecord> records(RecordBatch batch) {
-        if (batch.magic() != RecordBatch.CURRENT_MAGIC) {
-            return null;
+    /** A batch's records, or why they cannot be decoded here. */
+    private record Decoded(List<LogRecord> records, String failure) {
+        static Decoded failed(String failure) {
+            return new Decoded(null, failure);
         }
+    }
+
+    private Decoded decode(RecordBatch batch) {
+        if (batch.magic() != RecordBatch.CURRENT_MAGIC) {
+            return Decoded.failed("magic " + batch.magic() + " batches are not decoded here");
+        }
+        CompressionType codec = CompressionType.forId(batch.compressionId());
         try {
-            return decoder.decode(batch).orElse(null);
-        } catch (IOException | InvalidRecordBatchException e) {
-            return null;
+            return decoder.decode(batch).map(records -> new Decoded(records, null))
+                    .orElseGet(() -> Decoded.failed("no " + codec + " codec is installed"));
+        } catch (IOException e) {
+            return Decoded.failed("its records are not a valid " + codec + " stream: " + e.getMessage());
+        } catch (InvalidRecordBatchException e) {
+            return Decoded.failed("its records are malformed: " + e.getMessage());
         }
     }
 

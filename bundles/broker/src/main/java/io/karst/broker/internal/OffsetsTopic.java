@@ -12,7 +12,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +20,7 @@ import java.util.function.Consumer;
 /**
  * {@code __consumer_offsets} over the broker's topics: created on first use with
  * {@code offsets.topic.num.partitions} partitions and {@code cleanup.policy=compact}, written through
- * the partitions like any produced batch, read back from the log files at start.
+ * the {@link PartitionAppender} as the coordinator's own batches (stored as built), read back from the log files at start.
  */
 public final class OffsetsTopic implements OffsetsLog {
     private static final Logger LOG = LoggerFactory.getLogger(OffsetsTopic.class);
@@ -29,14 +28,17 @@ public final class OffsetsTopic implements OffsetsLog {
     private static final Map<String, String> CONFIGS = Map.of("cleanup.policy", "compact", "segment.bytes", "104857600");
     private static final int READ_BYTES = 1 << 20;
 
-    private final TopicManager topics;
-    private final int configuredPartitions;
-    private final Clock clock;
+    /** A group's write is done once in the log, as with {@code acks=1}: on one node that is also committed. */
+    private static final short ACKS = 1;
 
-    OffsetsTopic(TopicManager topics, int configuredPartitions, Clock clock) {
+    private final TopicManager topics;
+    private final PartitionAppender appender;
+    private final int configuredPartitions;
+
+    OffsetsTopic(TopicManager topics, PartitionAppender appender, int configuredPartitions) {
         this.topics = topics;
+        this.appender = appender;
         this.configuredPartitions = configuredPartitions;
-        this.clock = clock;
     }
 
     /** Whether {@code topic} is an internal topic, as Metadata reports it. */
@@ -67,13 +69,15 @@ public final class OffsetsTopic implements OffsetsLog {
     public void append(int partition, RecordBatch batch) throws IOException {
         ensureExists();
         TopicPartition tp = new TopicPartition(TOPIC, partition);
-        Partition target = topics.partition(tp);
-        if (target == null) {
-            throw new KarstException(Errors.NOT_COORDINATOR, "this broker does not lead " + tp);
-        }
-        Partition.AppendOutcome outcome = target.append(batch, clock.millis());
-        if (outcome.error() != Errors.NONE) {
-            throw new KarstException(outcome.error(), "cannot append to " + tp + ": " + outcome.message());
+        AppendOutcome outcome = appender.append(tp, batch, AppendOrigin.COORDINATOR, ACKS, 0).toCompletableFuture()
+                .join();
+        switch (outcome.error()) {
+            case NONE -> {
+            }
+            case UNKNOWN_TOPIC_OR_PARTITION -> throw new KarstException(Errors.NOT_COORDINATOR,
+                    "this broker does not lead " + tp);
+            case KAFKA_STORAGE_ERROR -> throw new IOException(outcome.message());
+            default -> throw new KarstException(outcome.error(), "cannot append to " + tp + ": " + outcome.message());
         }
     }
 

@@ -1,6 +1,5 @@
 package io.karst.broker.internal;
 
-import io.karst.api.Errors;
 import io.karst.api.TopicPartition;
 import io.karst.api.log.AppendResult;
 import io.karst.api.log.PartitionLog;
@@ -57,18 +56,14 @@ public final class Partition {
         return log.logEndOffset();
     }
 
-    /** The outcome of appending one produced batch. */
-    public record AppendOutcome(Errors error, String message, long baseOffset, long logAppendTime) {
-        static AppendOutcome failed(Errors error, String message) {
-            return new AppendOutcome(error, message, -1, -1);
-        }
-    }
-
-    /** Appends a validated batch unless it repeats one already stored, or its producer is out of step. */
-    public synchronized AppendOutcome append(RecordBatch batch, long now) throws IOException {
+    /**
+     * Appends a validated batch unless it repeats one already stored, or its producer is out of step. Only
+     * {@link PartitionAppender} calls it: every writer goes through its checks, wake-ups and meters.
+     */
+    synchronized AppendOutcome append(RecordBatch batch, long now) throws IOException {
         ProducerStateManager.Check check = producers.check(batch);
         if (check instanceof ProducerStateManager.Check.Duplicate dup) {
-            return new AppendOutcome(Errors.NONE, null, dup.firstOffset(), -1);
+            return AppendOutcome.appended(dup.firstOffset(), dup.lastOffset(), -1, log.logStartOffset());
         }
         if (check instanceof ProducerStateManager.Check.Reject reject) {
             return AppendOutcome.failed(reject.error(), reject.message());
@@ -76,7 +71,8 @@ public final class Partition {
         long appendTime = settings.logAppendTime() ? now : -1;
         AppendResult result = log.append(List.of(batch), leaderEpoch, appendTime);
         producers.record(batch);
-        return new AppendOutcome(Errors.NONE, null, result.firstOffset(), result.logAppendTime());
+        return AppendOutcome.appended(result.firstOffset(), result.lastOffset(), result.logAppendTime(),
+                log.logStartOffset());
     }
 
     synchronized void removeExpiredProducers(long now) {

@@ -8,26 +8,24 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Where delayed operations wait, watched by partition: a change to a partition re-checks the
- * operations watching it, and one timer thread expires the rest. No thread waits per request.
+ * operations watching it, and a timer expires the rest. No thread waits per request.
  */
 public final class Purgatory implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Purgatory.class);
 
     private final Map<TopicPartition, Set<DelayedOperation>> watchers = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService timer;
+    private final DelayTimer timer;
 
+    /** A purgatory expiring its operations on a thread of its own, {@code karst-purgatory-<name>}. */
     Purgatory(String name) {
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "karst-purgatory-" + name);
-            t.setDaemon(true);
-            return t;
-        });
+        this(new ExecutorDelayTimer("karst-purgatory-" + name));
+    }
+
+    Purgatory(DelayTimer timer) {
+        this.timer = timer;
     }
 
     /**
@@ -41,14 +39,14 @@ public final class Purgatory implements AutoCloseable {
         for (TopicPartition key : keys) {
             watchers.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet()).add(op);
         }
-        op.setTimeout(timer.schedule(() -> expire(op, keys), delayMs, TimeUnit.MILLISECONDS));
+        op.setTimeout(timer.schedule(() -> expire(op, keys), delayMs));
         // A change between the first check and the watch would otherwise go unnoticed.
         if (op.tryComplete()) {
             unwatch(op, keys);
         }
     }
 
-    /** Re-checks the operations watching {@code key}, after an append to it. */
+    /** Re-checks the operations watching {@code key}, after a change to it (an append, a new high watermark). */
     public void checkAndComplete(TopicPartition key) {
         Set<DelayedOperation> ops = watchers.get(key);
         if (ops == null) {
@@ -87,7 +85,7 @@ public final class Purgatory implements AutoCloseable {
     /** Completes every waiting operation and stops the timer. */
     @Override
     public void close() {
-        timer.shutdownNow();
+        timer.close();
         for (Set<DelayedOperation> ops : watchers.values()) {
             for (DelayedOperation op : ops) {
                 op.forceComplete();

@@ -1,7 +1,5 @@
 package io.karst.broker.internal;
 
-import io.karst.api.Errors;
-import io.karst.api.record.RecordBatch;
 import io.karst.api.request.ResponsePart;
 import io.karst.broker.internal.handler.Request;
 import io.karst.broker.internal.metrics.BrokerMetrics;
@@ -9,12 +7,11 @@ import io.karst.protocol.ApiKeys;
 import io.karst.protocol.Struct;
 
 import java.nio.ByteBuffer;
-import java.util.List;
 
 /**
- * Feeds the metrics from every answered request: its API's rate and total time and, for Produce and
- * Fetch, the messages and bytes appended to and sent from each topic. It reads only batch headers
- * and the answer's record sizes, after the handler is done.
+ * Feeds the metrics from every answered request: its API's rate and total time and, for Fetch, the
+ * bytes sent from each topic, read from the answer's record sizes after the handler is done. (What is
+ * appended is counted where it is appended, by the {@link PartitionAppender}.)
  */
 final class RequestMetricsRecorder {
     private final BrokerMetrics metrics;
@@ -26,30 +23,9 @@ final class RequestMetricsRecorder {
     /** {@code request} was answered with {@code response} (null: no answer, acks=0) {@code nanos} after it arrived. */
     void completed(Request request, Struct response, long nanos) {
         metrics.requests().completed(request.header().api(), nanos);
-        if (request.header().api() == ApiKeys.PRODUCE) {
-            produced(request.body(), response);
-        } else if (request.header().api() == ApiKeys.FETCH && response != null
+        if (request.header().api() == ApiKeys.FETCH && response != null
                 && request.body().getInt("replica_id") < 0) {
             fetched(response);
-        }
-    }
-
-    /** Counts the batches the answer says were appended (all of them for acks=0, which gets no answer). */
-    private void produced(Struct body, Struct response) {
-        List<Struct> topics = body.getStructs("topic_data");
-        List<Struct> answers = response == null ? null : response.getStructs("responses");
-        for (int t = 0; t < topics.size(); t++) {
-            Struct topic = topics.get(t);
-            List<Struct> partitions = topic.getStructs("partition_data");
-            for (int p = 0; p < partitions.size(); p++) {
-                boolean appended = answers == null || answers.get(t).getStructs("partition_responses").get(p)
-                        .getShort("error_code") == Errors.NONE.code();
-                ByteBuffer records = partitions.get(p).getBytes("records");
-                if (appended && records != null && records.remaining() >= RecordBatch.HEADER_SIZE) {
-                    RecordBatch batch = RecordBatch.wrap(records);
-                    metrics.topics().appended(topic.getString("name"), batch.recordsCount(), batch.sizeInBytes());
-                }
-            }
         }
     }
 

@@ -2,6 +2,7 @@ package io.karst.broker.internal;
 
 import io.karst.api.Errors;
 import io.karst.api.KarstException;
+import io.karst.api.TopicPartition;
 import io.karst.api.codec.BufferPool;
 import io.karst.api.log.LogConfig;
 import io.karst.api.record.RecordBatch;
@@ -28,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Produced batches against topic codecs, with the real lz4 and zstd codecs and Kafka's record classes as the judge. */
 class BatchConverterTest {
+    private static final TopicPartition TP = new TopicPartition("converted", 0);
 
     private final Lz4Codec lz4 = new Lz4Codec();
     private final ZstdCodec zstd = new ZstdCodec();
@@ -43,7 +45,7 @@ class BatchConverterTest {
     void aBatchAlreadyInTheTopicsCodecIsStoredExactlyAsSent() {
         RecordBatch sent = batch(Compression.lz4().build(), 5, 100);
         for (String topicCodec : List.of("producer", "lz4")) {
-            try (BatchConverter.Prepared prepared = converter.prepare(sent, settings(topicCodec, 1 << 20))) {
+            try (BatchConverter.Prepared prepared = converter.prepare(sent, settings(topicCodec, 1 << 20), TP)) {
                 assertThat(prepared.batch()).as("compression.type=%s", topicCodec).isSameAs(sent);
             }
         }
@@ -52,7 +54,7 @@ class BatchConverterTest {
     @Test
     void anLz4BatchOnAZstdTopicBecomesZstdWithTheSameRecordsAndProducerFields() {
         RecordBatch sent = batch(Compression.lz4().build(), 20, 300);
-        try (BatchConverter.Prepared prepared = converter.prepare(sent, settings("zstd", 1 << 20))) {
+        try (BatchConverter.Prepared prepared = converter.prepare(sent, settings("zstd", 1 << 20), TP)) {
             org.apache.kafka.common.record.internal.RecordBatch stored = kafkaView(prepared.batch());
             stored.ensureValid();
             assertThat(stored.compressionType()).isEqualTo(CompressionType.ZSTD);
@@ -67,12 +69,12 @@ class BatchConverterTest {
     @Test
     void anUncompressedTopicStoresPlainBatchesAndPlainBatchesCanBeCompressed() {
         RecordBatch sent = batch(Compression.zstd().build(), 3, 50);
-        try (BatchConverter.Prepared prepared = converter.prepare(sent, settings("uncompressed", 1 << 20))) {
+        try (BatchConverter.Prepared prepared = converter.prepare(sent, settings("uncompressed", 1 << 20), TP)) {
             assertThat(kafkaView(prepared.batch()).compressionType()).isEqualTo(CompressionType.NONE);
             assertThat(values(kafkaView(prepared.batch()))).isEqualTo(values(kafkaView(sent)));
         }
         RecordBatch plain = batch(Compression.NONE, 3, 50);
-        try (BatchConverter.Prepared prepared = converter.prepare(plain, settings("lz4", 1 << 20))) {
+        try (BatchConverter.Prepared prepared = converter.prepare(plain, settings("lz4", 1 << 20), TP)) {
             assertThat(kafkaView(prepared.batch()).compressionType()).isEqualTo(CompressionType.LZ4);
             assertThat(values(kafkaView(prepared.batch()))).isEqualTo(values(kafkaView(plain)));
         }
@@ -84,7 +86,7 @@ class BatchConverterTest {
         assertRejected(withoutCodecs, batch(Compression.lz4().build(), 2, 10), "producer", Errors.UNSUPPORTED_COMPRESSION_TYPE);
         assertRejected(withoutCodecs, batch(Compression.NONE, 2, 10), "zstd", Errors.UNSUPPORTED_COMPRESSION_TYPE);
         RecordBatch plain = batch(Compression.NONE, 2, 10);
-        try (BatchConverter.Prepared prepared = withoutCodecs.prepare(plain, settings("producer", 1 << 20))) {
+        try (BatchConverter.Prepared prepared = withoutCodecs.prepare(plain, settings("producer", 1 << 20), TP)) {
             assertThat(prepared.batch()).isSameAs(plain);
         }
     }
@@ -123,7 +125,7 @@ class BatchConverterTest {
 
     private static void assertRejected(BatchConverter converter, RecordBatch batch, String topicCodec,
                                        int maxMessageBytes, Errors error) {
-        assertThatThrownBy(() -> converter.prepare(batch, settings(topicCodec, maxMessageBytes)))
+        assertThatThrownBy(() -> converter.prepare(batch, settings(topicCodec, maxMessageBytes), TP))
                 .isInstanceOfSatisfying(KarstException.class, e -> assertThat(e.error()).isEqualTo(error));
     }
 

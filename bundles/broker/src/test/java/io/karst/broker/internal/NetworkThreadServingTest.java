@@ -7,6 +7,7 @@ import io.karst.api.request.RequestContext;
 import io.karst.broker.internal.handler.FetchHandler;
 import io.karst.broker.internal.handler.ProduceHandler;
 import io.karst.broker.internal.handler.Request;
+import io.karst.broker.internal.metrics.BrokerMetrics;
 import io.karst.coordination.local.internal.LocalCoordinator;
 import io.karst.protocol.ApiKeys;
 import io.karst.protocol.Protocol;
@@ -53,8 +54,9 @@ class NetworkThreadServingTest {
         BrokerConfig config = BrokerConfig.fromMap(Map.of("broker.id", "1", "listeners", "PLAINTEXT://127.0.0.1:9092"));
         coordinator.registerBroker(new BrokerRegistration(1, config.advertisedListeners(), null));
         topics = new TopicManager(config, coordinator, store, new ReplicaManager(config, store));
-        produce = new ProduceHandler(topics, new BatchConverter(new CodecRegistry(List.of()), new BufferPool(1)),
-                new Purgatory("fetch"), Clock.systemUTC());
+        produce = new ProduceHandler(topics, new PartitionAppender(topics,
+                new BatchConverter(new CodecRegistry(List.of()), new BufferPool(1)), new Purgatory("fetch"),
+                new Purgatory("produce"), new BrokerMetrics().topics(), Clock.systemUTC()));
         fetch = new FetchHandler(topics, new Purgatory("fetch"));
     }
 

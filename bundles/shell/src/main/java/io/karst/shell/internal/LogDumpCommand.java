@@ -20,8 +20,8 @@ import java.util.List;
 
 /**
  * {@code karst:log-dump}: a partition's segment files batch by batch, in the format of Kafka's
- * {@code kafka-dump-log --print-data-log}: each batch header, then each record. A compressed batch
- * shows its records only when the codec bundle for it is installed.
+ * {@code kafka-dump-log --print-data-log}: each batch header, then each record. A batch whose records
+ * cannot be decoded (a codec bundle not installed, corrupt records) shows why instead.
  */
 @Service
 @Command(scope = "karst", name = "log-dump",
@@ -82,7 +82,7 @@ public class LogDumpCommand implements Action {
         }
 
         @Override
-        public void batch(long position, RecordBatch b, List<LogRecord> decoded) {
+        public void batch(long position, RecordBatch b, List<LogRecord> decoded, String undecoded) {
             batches[0]++;
             String timeType = b.isLogAppendTime() ? "LogAppendTime" : "CreateTime";
             int codec = b.compressionId();
@@ -98,8 +98,7 @@ public class LogDumpCommand implements Action {
                 return;
             }
             if (decoded == null) {
-                out.println("| records not decoded: no " + (codec < CODECS.length ? CODECS[codec] : "such")
-                        + " codec is installed");
+                out.println("| records not decoded: " + undecoded);
                 return;
             }
             for (LogRecord r : decoded) {

@@ -13,13 +13,16 @@ import io.karst.api.broker.TopicAdmin;
 import io.karst.api.broker.TopicConfigEntry;
 import io.karst.api.broker.TopicInfo;
 import io.karst.api.record.Header;
+import io.karst.api.record.RecordBatch;
 import org.apache.karaf.shell.api.console.CommandLine;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -127,6 +130,18 @@ class ConsoleCommandsTest {
         assertThat(candidates).extracting(String::strip).containsExactlyInAnyOrder("orders", "order-audit");
     }
 
+    @Test
+    void theLogDumpSaysWhyABatchsRecordsAreNotShown() throws Exception {
+        LogDumpCommand command = new LogDumpCommand();
+        command.records = new UndecodableLog("its records are not a valid lz4 stream: bad magic");
+        command.topic = "orders";
+
+        String printed = run(command::print);
+
+        assertThat(printed.lines()).hasSize(4)
+                .endsWith("| records not decoded: its records are not a valid lz4 stream: bad magic");
+    }
+
     private static String run(Printing printing) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         printing.print(new PrintStream(bytes, true, StandardCharsets.UTF_8));
@@ -194,6 +209,29 @@ class ConsoleCommandsTest {
         @Override
         public void dumpLog(TopicPartition partition, Long segmentBaseOffset, LogDumpVisitor visitor) {
             throw new UnsupportedOperationException();
+        }
+    }
+
+    /** A log of one segment holding one lz4 batch whose records cannot be decoded, for {@code reason}. */
+    private record UndecodableLog(String reason) implements RecordAdmin {
+        @Override
+        public ProducedRecord produce(String topic, Integer partition, byte[] key, byte[] value, List<Header> headers) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public CompletionStage<List<ConsumedRecord>> consume(ConsumeRequest request) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void dumpLog(TopicPartition partition, Long segmentBaseOffset, LogDumpVisitor visitor) {
+            ByteBuffer batch = ByteBuffer.allocate(RecordBatch.HEADER_SIZE + 4)
+                    .putInt(RecordBatch.BATCH_LENGTH, RecordBatch.HEADER_SIZE + 4 - RecordBatch.LOG_OVERHEAD)
+                    .put(RecordBatch.MAGIC, RecordBatch.CURRENT_MAGIC).putShort(RecordBatch.ATTRIBUTES, (short) 3)
+                    .putInt(RecordBatch.RECORDS_COUNT, 1);
+            visitor.segment(Path.of("00000000000000000000.log"), 0, batch.capacity());
+            visitor.batch(0, RecordBatch.wrap(batch), null, reason);
         }
     }
 

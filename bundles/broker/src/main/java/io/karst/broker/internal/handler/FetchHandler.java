@@ -81,13 +81,17 @@ public final class FetchHandler implements ApiHandler {
         };
         Set<TopicPartition> keys = new LinkedHashSet<>();
         for (PartitionFetch p : plan.partitions) {
-            keys.add(p.tp);
+            if (p.tp != null) {
+                keys.add(p.tp);
+            }
         }
         purgatory.tryCompleteElseWatch(delayed, keys, plan.maxWaitMs);
         return result;
     }
 
-    private record PartitionFetch(TopicPartition tp, int currentLeaderEpoch, long offset, int maxBytes) {
+    /** One partition asked for; {@code tp} is null for a negative index, which no topic has. */
+    private record PartitionFetch(String topic, int index, TopicPartition tp, int currentLeaderEpoch, long offset,
+                                  int maxBytes) {
     }
 
     private record ReadResult(Struct response, long bytes, boolean hasError) {
@@ -114,7 +118,8 @@ public final class FetchHandler implements ApiHandler {
                 String name = topic.getString("topic");
                 topicOrder.add(name);
                 for (Struct p : topic.getStructs("partitions")) {
-                    partitions.add(new PartitionFetch(new TopicPartition(name, Math.max(0, p.getInt("partition"))),
+                    int index = p.getInt("partition");
+                    partitions.add(new PartitionFetch(name, index, index < 0 ? null : new TopicPartition(name, index),
                             p.getInt("current_leader_epoch"), p.getLong("fetch_offset"),
                             p.getInt("partition_max_bytes")));
                 }
@@ -129,9 +134,9 @@ public final class FetchHandler implements ApiHandler {
             int next = 0;
             for (String name : topicOrder) {
                 Struct topic = response.addElement("responses").set("topic", name);
-                while (next < partitions.size() && partitions.get(next).tp.topic().equals(name)) {
+                while (next < partitions.size() && partitions.get(next).topic.equals(name)) {
                     PartitionFetch fetch = partitions.get(next++);
-                    Struct data = topic.addElement("partitions").set("partition_index", fetch.tp.partition());
+                    Struct data = topic.addElement("partitions").set("partition_index", fetch.index);
                     int limit = Math.max(0, Math.min(fetch.maxBytes, remaining));
                     Errors error = readPartition(fetch, data, limit, total == 0);
                     if (error != Errors.NONE) {
@@ -149,7 +154,7 @@ public final class FetchHandler implements ApiHandler {
         }
 
         private Errors readPartition(PartitionFetch fetch, Struct data, int limit, boolean minOneBatch) {
-            Partition partition = topics.partition(fetch.tp);
+            Partition partition = fetch.tp == null ? null : topics.partition(fetch.tp);
             if (partition == null) {
                 return Errors.UNKNOWN_TOPIC_OR_PARTITION;
             }

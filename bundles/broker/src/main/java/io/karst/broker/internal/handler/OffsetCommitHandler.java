@@ -16,7 +16,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * OffsetCommit: stores a group's offsets for partitions that exist; generation -1 with an empty
+ * OffsetCommit: stores a group's offsets for partitions that exist (others, negative indexes among
+ * them, get UNKNOWN_TOPIC_OR_PARTITION); generation -1 with an empty
  * member id commits for a group without members ({@code assign()} users).
  */
 public final class OffsetCommitHandler implements ApiHandler {
@@ -37,32 +38,30 @@ public final class OffsetCommitHandler implements ApiHandler {
     public CompletionStage<Struct> handle(Request request) {
         Struct body = request.body();
         Map<TopicPartition, OffsetManager.OffsetCommit> commits = new LinkedHashMap<>();
-        Map<TopicPartition, Errors> results = new LinkedHashMap<>();
         for (Struct topic : body.getStructs("topics")) {
             String name = topic.getString("name");
             Optional<TopicDescription> described = topics.describe(name);
             for (Struct p : topic.getStructs("partitions")) {
-                TopicPartition tp = new TopicPartition(name, p.getInt("partition_index"));
-                if (described.isEmpty() || !described.get().partitions().containsKey(tp.partition())) {
-                    results.put(tp, Errors.UNKNOWN_TOPIC_OR_PARTITION);
-                } else {
-                    commits.put(tp, new OffsetManager.OffsetCommit(p.getLong("committed_offset"),
-                            p.getInt("committed_leader_epoch"), p.getString("committed_metadata")));
+                int index = p.getInt("partition_index");
+                if (described.isPresent() && described.get().partitions().containsKey(index)) {
+                    commits.put(new TopicPartition(name, index), new OffsetManager.OffsetCommit(
+                            p.getLong("committed_offset"), p.getInt("committed_leader_epoch"),
+                            p.getString("committed_metadata")));
                 }
             }
         }
-        if (!commits.isEmpty()) {
-            results.putAll(offsets.commit(body.getString("group_id"), body.getInt("generation_id_or_member_epoch"),
-                    body.getString("member_id"), body.getString("group_instance_id"), commits));
-        }
+        Map<TopicPartition, Errors> results = commits.isEmpty() ? Map.of() : offsets.commit(body.getString("group_id"),
+                body.getInt("generation_id_or_member_epoch"), body.getString("member_id"),
+                body.getString("group_instance_id"), commits);
         Struct response = Protocol.newResponse(ApiKeys.OFFSET_COMMIT, request.version());
         for (Struct topic : body.getStructs("topics")) {
             String name = topic.getString("name");
             Struct t = response.addElement("topics").set("name", name);
             for (Struct p : topic.getStructs("partitions")) {
                 int index = p.getInt("partition_index");
+                Errors error = index < 0 ? null : results.get(new TopicPartition(name, index));
                 t.addElement("partitions").set("partition_index", index)
-                        .set("error_code", results.get(new TopicPartition(name, index)).code());
+                        .set("error_code", (error == null ? Errors.UNKNOWN_TOPIC_OR_PARTITION : error).code());
             }
         }
         return CompletableFuture.completedFuture(response);

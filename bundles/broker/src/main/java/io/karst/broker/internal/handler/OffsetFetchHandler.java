@@ -1,5 +1,6 @@
 package io.karst.broker.internal.handler;
 
+import io.karst.api.Errors;
 import io.karst.api.TopicPartition;
 import io.karst.broker.internal.group.CommittedOffset;
 import io.karst.broker.internal.group.OffsetManager;
@@ -16,7 +17,8 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * OffsetFetch: a group's committed offsets for the asked partitions (-1 and empty metadata where
- * nothing is committed), or every committed offset when the topics are null (v2+).
+ * nothing is committed; UNKNOWN_TOPIC_OR_PARTITION for a negative index, which no topic has), or
+ * every committed offset when the topics are null (v2+).
  */
 public final class OffsetFetchHandler implements ApiHandler {
     private static final long NO_OFFSET = -1L;
@@ -50,7 +52,9 @@ public final class OffsetFetchHandler implements ApiHandler {
             List<TopicPartition> wanted = new ArrayList<>();
             for (Struct topic : asked) {
                 for (Integer index : topic.<Integer>getList("partition_indexes")) {
-                    wanted.add(new TopicPartition(topic.getString("name"), index));
+                    if (index >= 0) {
+                        wanted.add(new TopicPartition(topic.getString("name"), index));
+                    }
                 }
             }
             Map<TopicPartition, CommittedOffset> committed = offsets.fetch(groupId, wanted);
@@ -58,15 +62,19 @@ public final class OffsetFetchHandler implements ApiHandler {
                 String name = topic.getString("name");
                 Struct t = response.addElement("topics").set("name", name);
                 for (Integer index : topic.<Integer>getList("partition_indexes")) {
-                    addPartition(t, index, committed.get(new TopicPartition(name, index)));
+                    if (index < 0) {
+                        addPartition(t, index, null).set("error_code", Errors.UNKNOWN_TOPIC_OR_PARTITION.code());
+                    } else {
+                        addPartition(t, index, committed.get(new TopicPartition(name, index)));
+                    }
                 }
             }
         }
         return CompletableFuture.completedFuture(response);
     }
 
-    private static void addPartition(Struct topic, int index, CommittedOffset offset) {
-        topic.addElement("partitions").set("partition_index", index)
+    private static Struct addPartition(Struct topic, int index, CommittedOffset offset) {
+        return topic.addElement("partitions").set("partition_index", index)
                 .set("committed_offset", offset == null ? NO_OFFSET : offset.offset())
                 .set("committed_leader_epoch", offset == null ? -1 : offset.leaderEpoch())
                 .set("metadata", offset == null ? "" : offset.metadata());

@@ -1,13 +1,12 @@
 package io.karst.broker.internal.handler;
 
 import io.karst.api.Errors;
-import io.karst.api.KarstException;
 import io.karst.api.TopicPartition;
-import io.karst.api.record.RecordBatch;
-import io.karst.broker.internal.BatchConverter;
-import io.karst.broker.internal.BatchValidator;
+import io.karst.api.record.RecordError;
+import io.karst.broker.internal.AppendOrigin;
+import io.karst.broker.internal.AppendOutcome;
 import io.karst.broker.internal.Partition;
-import io.karst.broker.internal.Purgatory;
+import io.karst.broker.internal.PartitionAppender;
 import io.karst.broker.internal.TopicManager;
 import io.karst.broker.internal.TopicNames;
 import io.karst.protocol.ApiKeys;
@@ -16,32 +15,28 @@ import io.karst.protocol.Struct;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Produce: validates each partition's batch (its header, then every record, decompressing a
- * compressed batch to check them), converts it to the topic's {@code compression.type} where that
- * differs from the producer's codec, appends it with broker-assigned offsets (or finds it already
- * stored, for a resent idempotent batch), and wakes fetches waiting on the partition. Versions 0-2
- * are advertised for librdkafka's sake but answered UNSUPPORTED_VERSION, as Kafka 4 does.
+ * Produce: each partition's batch goes through the {@link PartitionAppender} (checks, the topic's
+ * compression, append, waking fetches, meters); the answer waits for the {@code acks=-1} batches to be
+ * committed. From v8 a refused batch's answer carries the reason and the records to blame (KIP-467).
+ * Versions 0-2 are advertised for librdkafka's sake but answered UNSUPPORTED_VERSION, as Kafka 4 does.
  */
 public final class ProduceHandler implements ApiHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ProduceHandler.class);
     private static final int MIN_SERVED_VERSION = 3;
+    private static final int FIRST_RECORD_ERRORS_VERSION = 8;
 
     private final TopicManager topics;
-    private final BatchConverter converter;
-    private final Purgatory fetchPurgatory;
-    private final Clock clock;
+    private final PartitionAppender appender;
 
-    public ProduceHandler(TopicManager topics, BatchConverter converter, Purgatory fetchPurgatory, Clock clock) {
+    public ProduceHandler(TopicManager topics, PartitionAppender appender) {
         this.topics = topics;
-        this.converter = converter;
-        this.fetchPurgatory = fetchPurgatory;
-        this.clock = clock;
+        this.appender = appender;
     }
 
     @Override
@@ -66,59 +61,67 @@ public final class ProduceHandler implements ApiHandler {
             requestError = Errors.INVALID_REQUIRED_ACKS;
         }
         Struct response = Protocol.newResponse(ApiKeys.PRODUCE, request.version());
+        List<CompletableFuture<Void>> waiting = null;
         for (Struct topicData : body.getStructs("topic_data")) {
             String topic = topicData.getString("name");
             Struct topicResponse = response.addElement("responses").set("name", topic);
             for (Struct partitionData : topicData.getStructs("partition_data")) {
                 int index = partitionData.getInt("index");
                 Struct result = topicResponse.addElement("partition_responses").set("index", index);
+                CompletableFuture<Void> pending = null;
                 if (requestError != Errors.NONE) {
                     fail(result, requestError);
                 } else {
-                    produce(request, topic, index, acks, partitionData, result);
+                    pending = produce(request, topic, index, acks, partitionData, result);
+                }
+                if (pending != null) {
+                    waiting = waiting == null ? new ArrayList<>() : waiting;
+                    waiting.add(pending);
                 }
             }
         }
-        return CompletableFuture.completedFuture(acks == 0 ? null : response);
+        Struct answer = acks == 0 ? null : response;
+        return waiting == null ? CompletableFuture.completedFuture(answer)
+                : CompletableFuture.allOf(waiting.toArray(CompletableFuture[]::new)).thenApply(done -> answer);
     }
 
-    private void produce(Request request, String topic, int index, short acks, Struct partitionData, Struct result) {
+    /** Appends one partition's batch and fills its answer; returns what to wait for, or null when answered. */
+    private CompletableFuture<Void> produce(Request request, String topic, int index, short acks,
+                                            Struct partitionData, Struct result) {
         if (TopicNames.invalidReason(topic) != null) {
             fail(result, Errors.INVALID_TOPIC_EXCEPTION);
-            return;
+            return null;
         }
-        TopicPartition tp = new TopicPartition(topic, Math.max(index, 0));
-        Partition partition = index < 0 ? null : topics.partition(tp);
+        Partition partition = index < 0 ? null : topics.partition(new TopicPartition(topic, index));
         if (partition == null) {
             fail(result, Errors.UNKNOWN_TOPIC_OR_PARTITION);
+            return null;
+        }
+        AppendOutcome outcome = appender.append(partition, partitionData.getBytes("records"), AppendOrigin.CLIENT,
+                request.version(), acks);
+        if (appender.isDurable(partition, outcome, acks)) {
+            answer(request, partition, outcome, result);
+            return null;
+        }
+        return appender.whenDurable(partition, outcome, acks, request.body().getInt("timeout_ms"))
+                .thenAccept(durable -> answer(request, partition, durable, result)).toCompletableFuture();
+    }
+
+    private static void answer(Request request, Partition partition, AppendOutcome outcome, Struct result) {
+        if (outcome.succeeded()) {
+            result.set("base_offset", outcome.baseOffset()).set("log_append_time_ms", outcome.logAppendTime())
+                    .set("log_start_offset", outcome.logStartOffset());
             return;
         }
-        try {
-            RecordBatch batch = BatchValidator.validate(partitionData.getBytes("records"), request.version(),
-                    partition.settings());
-            if (acks == -1 && partition.settings().minInsyncReplicas() > 1) {
-                throw new KarstException(Errors.NOT_ENOUGH_REPLICAS, "min.insync.replicas "
-                        + partition.settings().minInsyncReplicas() + " exceeds the 1 in-sync replica of " + tp);
+        LOG.info("Rejected a batch for {} from {}: {} ({})", partition.topicPartition(),
+                request.context().remoteAddress(), outcome.message(), outcome.error());
+        fail(result, outcome.error());
+        if (request.version() >= FIRST_RECORD_ERRORS_VERSION) {
+            result.set("error_message", outcome.message());
+            for (RecordError error : outcome.recordErrors()) {
+                result.addElement("record_errors").set("batch_index", error.batchIndex())
+                        .set("batch_index_error_message", error.message());
             }
-            Partition.AppendOutcome outcome;
-            try (BatchConverter.Prepared prepared = converter.prepare(batch, partition.settings())) {
-                outcome = partition.append(prepared.batch(), clock.millis());
-            }
-            if (outcome.error() != Errors.NONE) {
-                LOG.info("Rejected a batch for {} from {}: {}", tp, request.context().remoteAddress(), outcome.message());
-                fail(result, outcome.error());
-                return;
-            }
-            result.set("base_offset", outcome.baseOffset()).set("log_append_time_ms", outcome.logAppendTime())
-                    .set("log_start_offset", partition.log().logStartOffset());
-            fetchPurgatory.checkAndComplete(tp);
-        } catch (KarstException e) {
-            LOG.info("Rejected a batch for {} from {}: {} ({})", tp, request.context().remoteAddress(),
-                    e.getMessage(), e.error());
-            fail(result, e.error());
-        } catch (IOException e) {
-            LOG.error("Cannot append to {}", tp, e);
-            fail(result, Errors.KAFKA_STORAGE_ERROR);
         }
     }
 

@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Kafka's {@code kafka.server:type=BrokerTopicMetrics} meters: MessagesInPerSec, BytesInPerSec and
- * BytesOutPerSec for all topics, and the same with {@code topic=<name>} per topic, registered on first use.
+ * Kafka's {@code kafka.server:type=BrokerTopicMetrics} meters: MessagesInPerSec, BytesInPerSec,
+ * BytesOutPerSec and FailedProduceRequestsPerSec for all topics, and the same with {@code topic=<name>} per topic, registered on first use.
  */
 public final class BrokerTopicMetrics {
     private static final String PREFIX = "kafka.server:type=BrokerTopicMetrics,name=";
@@ -15,9 +15,12 @@ public final class BrokerTopicMetrics {
     private final TopicMeters allTopics;
     private final Map<String, TopicMeters> byTopic = new ConcurrentHashMap<>();
 
-    private record TopicMeters(Meter messagesIn, Meter bytesIn, Meter bytesOut) {
+    private static final List<String> NAMES = List.of("MessagesInPerSec", "BytesInPerSec", "BytesOutPerSec",
+            "FailedProduceRequestsPerSec");
+
+    private record TopicMeters(Meter messagesIn, Meter bytesIn, Meter bytesOut, Meter failedProduce) {
         List<Meter> all() {
-            return List.of(messagesIn, bytesIn, bytesOut);
+            return List.of(messagesIn, bytesIn, bytesOut, failedProduce);
         }
     }
 
@@ -35,6 +38,12 @@ public final class BrokerTopicMetrics {
         topicMeters.bytesIn.mark(bytes);
     }
 
+    /** A producer's batch for {@code topic} was refused. */
+    public void produceFailed(String topic) {
+        allTopics.failedProduce.mark(1);
+        forTopic(topic).failedProduce.mark(1);
+    }
+
     /** Record bytes sent to consumers from {@code topic}. */
     public void fetched(String topic, long bytes) {
         allTopics.bytesOut.mark(bytes);
@@ -44,7 +53,7 @@ public final class BrokerTopicMetrics {
     /** Unregisters a deleted topic's meters. */
     public void topicDeleted(String topic) {
         if (byTopic.remove(topic) != null) {
-            for (String name : List.of("MessagesInPerSec", "BytesInPerSec", "BytesOutPerSec")) {
+            for (String name : NAMES) {
                 jmx.unregister(PREFIX + name + ",topic=" + topic);
             }
         }
@@ -55,10 +64,12 @@ public final class BrokerTopicMetrics {
     }
 
     private TopicMeters register(String tags) {
-        TopicMeters meters = new TopicMeters(new Meter("messages"), new Meter("bytes"), new Meter("bytes"));
-        jmx.register(PREFIX + "MessagesInPerSec" + tags, meters.messagesIn);
-        jmx.register(PREFIX + "BytesInPerSec" + tags, meters.bytesIn);
-        jmx.register(PREFIX + "BytesOutPerSec" + tags, meters.bytesOut);
+        TopicMeters meters = new TopicMeters(new Meter("messages"), new Meter("bytes"), new Meter("bytes"),
+                new Meter("requests"));
+        List<Meter> all = meters.all();
+        for (int i = 0; i < NAMES.size(); i++) {
+            jmx.register(PREFIX + NAMES.get(i) + tags, all.get(i));
+        }
         return meters;
     }
 
