@@ -46,7 +46,7 @@ public class ReadBenchmark {
     @Setup(Level.Trial)
     public void fill() throws IOException {
         dir = Files.createTempDirectory("karst-bench-read-");
-        LogConfig config = new LogConfig(64 << 20, LogConfig.DEFAULTS.segmentMs(), 4096, 10 << 20);
+        LogConfig config = LogConfig.builder().segmentBytes(64 << 20).build();
         store = new FileLogStore(dir, config);
         log = store.getOrCreate(new TopicPartition("bench", 0), config);
         var batch = TestBatch.ofSize(BATCH_BYTES);

@@ -60,8 +60,12 @@ class StorageSettingsTest {
         StorageSettings settings = StorageSettings.fromMap(props, null);
 
         assertThat(settings).isEqualTo(new StorageSettings(Path.of("/var/lib/karst"),
-                new LogConfig(2048, 60_000, 100, 4096, 3_600_000, 1_000_000, CleanupPolicy.COMPACT_DELETE, 10, 30,
-                        1000, 40, 0.25), 500, false, 1048576, 20, 50));
+                LogConfig.builder()
+                        .segmentBytes(2048).segmentMs(60_000).indexIntervalBytes(100).segmentIndexBytes(4096)
+                        .retentionMs(3_600_000).retentionBytes(1_000_000).cleanupPolicy(CleanupPolicy.COMPACT_DELETE)
+                        .deleteRetentionMs(10).fileDeleteDelayMs(30).flushMessages(1000).flushMs(40)
+                        .minCleanableDirtyRatio(0.25).build(),
+                500, false, 1048576, 20, 50));
     }
 
     @Test
