@@ -25,8 +25,8 @@ import java.util.concurrent.TimeUnit;
  * @param cleanerBackoffMs           {@code log.cleaner.backoff.ms}: pause between looks for logs to compact
  * @param flushSchedulerIntervalMs   {@code log.flush.scheduler.interval.ms}: how often {@code flush.ms} is checked
  */
-public record StorageSettings(Path logDir, LogConfig logDefaults, long retentionCheckIntervalMs, boolean cleanerEnable,
-                              double cleanerIoMaxBytesPerSecond, long cleanerBackoffMs, long flushSchedulerIntervalMs) {
+record StorageSettings(Path logDir, LogConfig logDefaults, long retentionCheckIntervalMs, boolean cleanerEnable,
+                       double cleanerIoMaxBytesPerSecond, long cleanerBackoffMs, long flushSchedulerIntervalMs) {
     private static final Logger LOG = LoggerFactory.getLogger(StorageSettings.class);
     private static final long HOUR_MS = TimeUnit.HOURS.toMillis(1);
     /** The per-log defaults, which the {@code log.*} keys override. */
