@@ -7,6 +7,7 @@ import io.karst.api.codec.PooledOutputStream;
 import io.karst.api.record.RecordBatch;
 import io.karst.api.record.RecordBatchCompression;
 import io.karst.api.record.RecordsValidator;
+import io.karst.testsupport.KarstCodecs;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
@@ -49,7 +50,7 @@ public class CodecBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() throws IOException {
-        impl = Codecs.named(codec);
+        impl = KarstCodecs.named(codec);
         plain = LogBatches.batch(batchBytes, 42);
         records = RecordBatchCompression.recordsSection(plain);
         out = new PooledOutputStream(new BufferPool(2), 16 << 20);

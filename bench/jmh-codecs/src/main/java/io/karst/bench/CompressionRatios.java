@@ -5,6 +5,7 @@ import io.karst.api.codec.Codec;
 import io.karst.api.codec.PooledOutputStream;
 import io.karst.api.record.RecordBatch;
 import io.karst.api.record.RecordBatchCompression;
+import io.karst.testsupport.KarstCodecs;
 
 import java.util.List;
 
@@ -21,8 +22,8 @@ public final class CompressionRatios {
     public static void main(String[] args) throws Exception {
         System.out.printf("%-7s %10s %14s %16s %7s%n", "codec", "batch", "plain records", "compressed", "ratio");
         for (int batchBytes : List.of(16_384, 65_536)) {
-            for (String name : List.of("gzip", "snappy", "lz4", "zstd")) {
-                Codec codec = Codecs.named(name);
+            for (String name : KarstCodecs.NAMES) {
+                Codec codec = KarstCodecs.named(name);
                 long plainBytes = 0;
                 long compressedBytes = 0;
                 try (PooledOutputStream out = new PooledOutputStream(new BufferPool(2), 16 << 20)) {

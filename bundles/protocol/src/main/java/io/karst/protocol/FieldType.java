@@ -295,7 +295,6 @@ public abstract class FieldType {
                 sizer.add(flexible ? 1 : 4);
             } else if (value instanceof ResponsePart.FileRegion region) {
                 sizer.add(sizeOfLength(Math.toIntExact(region.count()), flexible, true));
-                sizer.addFile(region.count());
             } else {
                 int length = ((ByteBuffer) value).remaining();
                 sizer.add(sizeOfLength(length, flexible, true) + length);

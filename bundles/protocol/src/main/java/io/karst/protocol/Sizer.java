@@ -1,23 +1,17 @@
 package io.karst.protocol;
 
-/** Counts the bytes a message will take: in memory, and in file regions sent from disk. */
+/**
+ * Counts the bytes a message will take in memory. File regions sent from disk are not counted: only
+ * their length prefix is, since the region itself never enters a buffer.
+ */
 public final class Sizer {
     private long heapBytes;
-    private long fileBytes;
 
     public void add(long bytes) {
         heapBytes += bytes;
     }
 
-    public void addFile(long bytes) {
-        fileBytes += bytes;
-    }
-
     public int heapBytes() {
         return Math.toIntExact(heapBytes);
-    }
-
-    public long totalBytes() {
-        return heapBytes + fileBytes;
     }
 }

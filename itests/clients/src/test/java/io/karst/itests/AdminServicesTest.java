@@ -69,7 +69,7 @@ class AdminServicesTest {
             theirs = producer.send(new ProducerRecord<>(topic, "customer-17", "from java")).get();
         }
 
-        ProducedRecord ours = karst.broker().recordAdmin().produce(topic, null, utf8("customer-17"), utf8("from console"),
+        ProducedRecord ours = karst.recordAdmin().produce(topic, null, utf8("customer-17"), utf8("from console"),
                 List.of(new Header("origin", utf8("shell"))));
 
         assertThat(ours.topicPartition().partition()).isEqualTo(theirs.partition());
@@ -105,7 +105,7 @@ class AdminServicesTest {
             assertThat(admin.listConsumerGroupOffsets("console-group").partitionsToOffsetAndMetadata().get().values())
                     .extracting(o -> o.offset()).containsExactly(3L, 3L);
         }
-        GroupInfo group = karst.broker().groupAdmin().group("console-group").orElseThrow();
+        GroupInfo group = karst.groupAdmin().group("console-group").orElseThrow();
         assertThat(group.state()).isEqualTo("Empty");
         assertThat(group.offsets()).extracting(GroupOffset::committed, GroupOffset::lag)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(3L, 0L), org.assertj.core.groups.Tuple.tuple(3L, 0L));
@@ -118,10 +118,10 @@ class AdminServicesTest {
         String topic = "admin-waiting";
         Clients.createTopic(karst.bootstrapServers(), topic, 1);
 
-        CompletableFuture<List<ConsumedRecord>> waiting = karst.broker().recordAdmin()
+        CompletableFuture<List<ConsumedRecord>> waiting = karst.recordAdmin()
                 .consume(new ConsumeRequest(topic, 0, new OffsetSpec.Latest(), null, 10, 20_000)).toCompletableFuture();
         assertThat(waiting).isNotDone();
-        karst.broker().recordAdmin().produce(topic, 0, null, utf8("late"), List.of());
+        karst.recordAdmin().produce(topic, 0, null, utf8("late"), List.of());
 
         assertThat(waiting.get(10, TimeUnit.SECONDS)).singleElement()
                 .satisfies(r -> assertThat(text(r.record().value())).isEqualTo("late"));
@@ -139,14 +139,14 @@ class AdminServicesTest {
         GroupMember member = GroupMember.start(karst.bootstrapServers(), "resetters", topic, "resetter", true);
         try {
             Await.until("the member read all 10 records", Duration.ofSeconds(30), () -> member.received().size() == 10);
-            GroupInfo active = karst.broker().groupAdmin().group("resetters").orElseThrow();
+            GroupInfo active = karst.groupAdmin().group("resetters").orElseThrow();
             assertThat(active.state()).isEqualTo("Stable");
             assertThat(active.members()).singleElement().satisfies(m -> {
                 assertThat(m.clientId()).isEqualTo("resetter");
                 assertThat(m.assignment()).hasSize(2);
             });
 
-            assertThatThrownBy(() -> karst.broker().groupAdmin().resetOffsets("resetters", topic, null, new OffsetSpec.Earliest()))
+            assertThatThrownBy(() -> karst.groupAdmin().resetOffsets("resetters", topic, null, new OffsetSpec.Earliest()))
                     .isInstanceOf(KarstException.class)
                     .hasMessage("Offsets can only be reset if the group 'resetters' is inactive, but the current state is Stable.")
                     .satisfies(e -> assertThat(((KarstException) e).error()).isEqualTo(Errors.NON_EMPTY_GROUP));
@@ -154,7 +154,7 @@ class AdminServicesTest {
             member.close();
         }
 
-        Map<io.karst.api.TopicPartition, Long> reset = karst.broker().groupAdmin()
+        Map<io.karst.api.TopicPartition, Long> reset = karst.groupAdmin()
                 .resetOffsets("resetters", topic, null, new OffsetSpec.At(2));
 
         assertThat(reset.values()).containsExactly(2L, 2L);
@@ -162,13 +162,13 @@ class AdminServicesTest {
             assertThat(admin.listConsumerGroupOffsets("resetters").partitionsToOffsetAndMetadata().get().values())
                     .extracting(o -> o.offset()).containsExactly(2L, 2L);
         }
-        assertThat(karst.broker().groupAdmin().group("resetters").orElseThrow().offsets())
+        assertThat(karst.groupAdmin().group("resetters").orElseThrow().offsets())
                 .extracting(GroupOffset::lag).containsExactly(3L, 3L);
     }
 
     @Test
     void topicsAreCreatedConfiguredDescribedAndDeleted() {
-        var topics = karst.broker().topicAdmin();
+        var topics = karst.topicAdmin();
         TopicInfo created = topics.createTopic("admin-topic", 3, (short) 1, Map.of("retention.ms", "60000"));
         assertThat(created.partitions()).hasSize(3);
 
@@ -180,7 +180,7 @@ class AdminServicesTest {
                 .satisfies(c -> assertThat(c.override()).isFalse());
         assertThatThrownBy(() -> topics.alterConfigs("admin-topic", Map.of("retention.ms", "soon"), Set.of()))
                 .isInstanceOf(KarstException.class).hasMessageContaining("retention.ms");
-        assertThatThrownBy(() -> karst.broker().recordAdmin().produce("admin-topic", 0, null, new byte[4096], List.of()))
+        assertThatThrownBy(() -> karst.recordAdmin().produce("admin-topic", 0, null, new byte[4096], List.of()))
                 .isInstanceOf(KarstException.class)
                 .satisfies(e -> assertThat(((KarstException) e).error()).isEqualTo(Errors.MESSAGE_TOO_LARGE));
 
@@ -197,10 +197,10 @@ class AdminServicesTest {
             producer.send(new ProducerRecord<>(topic, 0, "a", "alpha"));
             producer.send(new ProducerRecord<>(topic, 0, "b", "beta")).get();
         }
-        karst.broker().recordAdmin().produce(topic, 0, utf8("c"), utf8("gamma"), List.of());
+        karst.recordAdmin().produce(topic, 0, utf8("c"), utf8("gamma"), List.of());
 
         List<String> seen = new ArrayList<>();
-        karst.broker().recordAdmin().dumpLog(new io.karst.api.TopicPartition(topic, 0), null, new LogDumpVisitor() {
+        karst.recordAdmin().dumpLog(new io.karst.api.TopicPartition(topic, 0), null, new LogDumpVisitor() {
             @Override
             public void segment(Path file, long baseOffset, long sizeInBytes) {
                 seen.add("segment " + file.getFileName() + " " + baseOffset);
@@ -218,6 +218,6 @@ class AdminServicesTest {
     }
 
     private static List<ConsumedRecord> consume(ConsumeRequest request) throws Exception {
-        return karst.broker().recordAdmin().consume(request).toCompletableFuture().get(20, TimeUnit.SECONDS);
+        return karst.recordAdmin().consume(request).toCompletableFuture().get(20, TimeUnit.SECONDS);
     }
 }

@@ -1,6 +1,9 @@
 package io.karst.itests;
 
-import io.karst.broker.internal.KafkaBroker;
+import io.karst.api.broker.GroupAdmin;
+import io.karst.api.broker.RecordAdmin;
+import io.karst.api.broker.TopicAdmin;
+import io.karst.testsupport.EmbeddedKarst;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -60,9 +63,18 @@ public final class KarstExtension implements BeforeAllCallback, AfterAllCallback
         return karst.port();
     }
 
-    /** The running broker (a new one after each restart). */
-    public KafkaBroker broker() {
-        return karst.broker();
+    // the console's admin services of the running broker (new ones after each restart)
+
+    public TopicAdmin topicAdmin() {
+        return karst.topicAdmin();
+    }
+
+    public GroupAdmin groupAdmin() {
+        return karst.groupAdmin();
+    }
+
+    public RecordAdmin recordAdmin() {
+        return karst.recordAdmin();
     }
 
     public void restart() throws Exception {

@@ -1,5 +1,7 @@
 package io.karst.itests;
 
+import io.karst.testsupport.EmbeddedKarst;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;

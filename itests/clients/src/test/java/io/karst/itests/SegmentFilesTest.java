@@ -1,5 +1,6 @@
 package io.karst.itests;
 
+import io.karst.testsupport.EmbeddedKarst;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;

@@ -3,8 +3,7 @@ package io.karst.bench.storage;
 import io.karst.api.TopicPartition;
 import io.karst.api.log.PartitionLog;
 import io.karst.api.record.RecordBatch;
-import io.karst.storage.internal.FileLogStore;
-import io.karst.storage.internal.StorageSettings;
+import io.karst.storage.internal.LogStoreComponent;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -40,7 +39,7 @@ public class AppendBenchmark {
     public int batchBytes;
 
     private Path dir;
-    private FileLogStore store;
+    private LogStoreComponent store;
     private PartitionLog log;
     private RecordBatch batch;
 
@@ -54,13 +53,12 @@ public class AppendBenchmark {
     @Setup(Level.Trial)
     public void open() throws IOException {
         dir = Files.createTempDirectory("karst-bench-append-");
-        StorageSettings settings = StorageSettings.fromMap(Map.of(
+        store = LogStoreComponent.open(Map.of(
                 "log.dirs", dir.toString(),
                 "log.retention.bytes", Long.toString(2L << 30),
                 "log.retention.check.interval.ms", "1000",
-                "log.segment.delete.delay.ms", "0"), null);
-        store = new FileLogStore(settings);
-        log = store.getOrCreate(new TopicPartition("bench", 0), settings.logDefaults());
+                "log.segment.delete.delay.ms", "0"));
+        log = store.getOrCreate(new TopicPartition("bench", 0), store.defaultConfig());
         batch = TestBatch.ofSize(batchBytes);
     }
 

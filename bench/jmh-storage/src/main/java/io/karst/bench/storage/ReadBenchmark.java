@@ -4,7 +4,7 @@ import io.karst.api.TopicPartition;
 import io.karst.api.log.LogConfig;
 import io.karst.api.log.LogSlice;
 import io.karst.api.log.PartitionLog;
-import io.karst.storage.internal.FileLogStore;
+import io.karst.storage.internal.LogStoreComponent;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -21,6 +21,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
@@ -37,7 +38,7 @@ public class ReadBenchmark {
     private static final long LOG_BYTES = 512L << 20;
 
     private Path dir;
-    private FileLogStore store;
+    private LogStoreComponent store;
     private PartitionLog log;
     private long endOffset;
     private final SplittableRandom random = new SplittableRandom(7);
@@ -46,9 +47,8 @@ public class ReadBenchmark {
     @Setup(Level.Trial)
     public void fill() throws IOException {
         dir = Files.createTempDirectory("karst-bench-read-");
-        LogConfig config = new LogConfig(64 << 20, LogConfig.DEFAULTS.segmentMs(), 4096, 10 << 20);
-        store = new FileLogStore(dir, config);
-        log = store.getOrCreate(new TopicPartition("bench", 0), config);
+        store = LogStoreComponent.open(Map.of("log.dirs", dir.toString()));
+        log = store.getOrCreate(new TopicPartition("bench", 0), LogConfig.builder().segmentBytes(64 << 20).build());
         var batch = TestBatch.ofSize(BATCH_BYTES);
         for (long written = 0; written < LOG_BYTES; written += BATCH_BYTES) {
             log.append(List.of(batch), 0, -1);

@@ -31,9 +31,7 @@ public record LogConfig(int segmentBytes, long segmentMs, int indexIntervalBytes
      * without a size bound, deletion, a day for tombstones, a minute before removed files go, flushing left to
      * the operating system, compaction at half dirty.
      */
-    public static final LogConfig DEFAULTS = new LogConfig(1 << 30, 7L * 24 * 60 * 60 * 1000, 4096, 10 << 20,
-            DEFAULT_RETENTION_MS, -1, CleanupPolicy.DELETE, DEFAULT_DELETE_RETENTION_MS, DEFAULT_FILE_DELETE_DELAY_MS,
-            Long.MAX_VALUE, Long.MAX_VALUE, 0.5);
+    public static final LogConfig DEFAULTS = new Builder().build();
 
     public LogConfig {
         if (segmentBytes < 14) {
@@ -75,31 +73,114 @@ public record LogConfig(int segmentBytes, long segmentMs, int indexIntervalBytes
         }
     }
 
-    /** Segment settings only; everything else at Kafka's defaults. */
-    public LogConfig(int segmentBytes, long segmentMs, int indexIntervalBytes, int segmentIndexBytes) {
-        this(segmentBytes, segmentMs, indexIntervalBytes, segmentIndexBytes, DEFAULT_RETENTION_MS, -1,
-                CleanupPolicy.DELETE, DEFAULT_DELETE_RETENTION_MS, DEFAULT_FILE_DELETE_DELAY_MS, Long.MAX_VALUE,
-                Long.MAX_VALUE, 0.5);
+    /** A builder starting from Kafka's defaults ({@link #DEFAULTS}). */
+    public static Builder builder() {
+        return new Builder();
     }
 
-    /** These settings with other retention bounds. */
-    public LogConfig withRetention(long newRetentionMs, long newRetentionBytes) {
-        return new LogConfig(segmentBytes, segmentMs, indexIntervalBytes, segmentIndexBytes, newRetentionMs,
-                newRetentionBytes, cleanupPolicy, deleteRetentionMs, fileDeleteDelayMs, flushMessages, flushMs,
-                minCleanableDirtyRatio);
+    /** A builder starting from these settings, to change a few of them. */
+    public Builder toBuilder() {
+        return new Builder()
+                .segmentBytes(segmentBytes)
+                .segmentMs(segmentMs)
+                .indexIntervalBytes(indexIntervalBytes)
+                .segmentIndexBytes(segmentIndexBytes)
+                .retentionMs(retentionMs)
+                .retentionBytes(retentionBytes)
+                .cleanupPolicy(cleanupPolicy)
+                .deleteRetentionMs(deleteRetentionMs)
+                .fileDeleteDelayMs(fileDeleteDelayMs)
+                .flushMessages(flushMessages)
+                .flushMs(flushMs)
+                .minCleanableDirtyRatio(minCleanableDirtyRatio);
     }
 
-    /** These settings with another cleanup policy and tombstone retention. */
-    public LogConfig withCleanup(CleanupPolicy newPolicy, long newDeleteRetentionMs, double newMinCleanableDirtyRatio) {
-        return new LogConfig(segmentBytes, segmentMs, indexIntervalBytes, segmentIndexBytes, retentionMs,
-                retentionBytes, newPolicy, newDeleteRetentionMs, fileDeleteDelayMs, flushMessages, flushMs,
-                newMinCleanableDirtyRatio);
-    }
+    /**
+     * Log settings set by name; what is not set keeps Kafka's default. {@link #build()} checks the values as
+     * the record's constructor does.
+     */
+    public static final class Builder {
+        private int segmentBytes = 1 << 30;
+        private long segmentMs = 7L * 24 * 60 * 60 * 1000;
+        private int indexIntervalBytes = 4096;
+        private int segmentIndexBytes = 10 << 20;
+        private long retentionMs = DEFAULT_RETENTION_MS;
+        private long retentionBytes = -1;
+        private CleanupPolicy cleanupPolicy = CleanupPolicy.DELETE;
+        private long deleteRetentionMs = DEFAULT_DELETE_RETENTION_MS;
+        private long fileDeleteDelayMs = DEFAULT_FILE_DELETE_DELAY_MS;
+        private long flushMessages = Long.MAX_VALUE;
+        private long flushMs = Long.MAX_VALUE;
+        private double minCleanableDirtyRatio = 0.5;
 
-    /** These settings with other flush and file deletion policies. */
-    public LogConfig withDurability(long newFlushMessages, long newFlushMs, long newFileDeleteDelayMs) {
-        return new LogConfig(segmentBytes, segmentMs, indexIntervalBytes, segmentIndexBytes, retentionMs,
-                retentionBytes, cleanupPolicy, deleteRetentionMs, newFileDeleteDelayMs, newFlushMessages, newFlushMs,
-                minCleanableDirtyRatio);
+        private Builder() {
+        }
+
+        public Builder segmentBytes(int value) {
+            segmentBytes = value;
+            return this;
+        }
+
+        public Builder segmentMs(long value) {
+            segmentMs = value;
+            return this;
+        }
+
+        public Builder indexIntervalBytes(int value) {
+            indexIntervalBytes = value;
+            return this;
+        }
+
+        public Builder segmentIndexBytes(int value) {
+            segmentIndexBytes = value;
+            return this;
+        }
+
+        public Builder retentionMs(long value) {
+            retentionMs = value;
+            return this;
+        }
+
+        public Builder retentionBytes(long value) {
+            retentionBytes = value;
+            return this;
+        }
+
+        public Builder cleanupPolicy(CleanupPolicy value) {
+            cleanupPolicy = value;
+            return this;
+        }
+
+        public Builder deleteRetentionMs(long value) {
+            deleteRetentionMs = value;
+            return this;
+        }
+
+        public Builder fileDeleteDelayMs(long value) {
+            fileDeleteDelayMs = value;
+            return this;
+        }
+
+        public Builder flushMessages(long value) {
+            flushMessages = value;
+            return this;
+        }
+
+        public Builder flushMs(long value) {
+            flushMs = value;
+            return this;
+        }
+
+        public Builder minCleanableDirtyRatio(double value) {
+            minCleanableDirtyRatio = value;
+            return this;
+        }
+
+        /** @throws IllegalArgumentException naming the Kafka key of a value out of range */
+        public LogConfig build() {
+            return new LogConfig(segmentBytes, segmentMs, indexIntervalBytes, segmentIndexBytes, retentionMs,
+                    retentionBytes, cleanupPolicy, deleteRetentionMs, fileDeleteDelayMs, flushMessages, flushMs,
+                    minCleanableDirtyRatio);
+        }
     }
 }

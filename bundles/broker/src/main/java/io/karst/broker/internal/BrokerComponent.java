@@ -42,37 +42,37 @@ public final class BrokerComponent implements RequestHandler, BrokerStatus {
     @ObjectClassDefinition(name = "Karst broker", description = "Kafka broker settings, under Kafka's keys")
     public @interface Config {
         @AttributeDefinition(name = "broker.id", description = "This broker's id")
-        int broker_id() default 1;
+        int broker_id() default BrokerConfig.DEFAULT_BROKER_ID;
 
         @AttributeDefinition(name = "advertised.listeners", description = "Addresses told to clients; empty: the address they connected to")
-        String advertised_listeners() default "";
+        String advertised_listeners() default BrokerConfig.DEFAULT_ADVERTISED_LISTENERS;
 
         @AttributeDefinition(name = "num.partitions", description = "Partitions of an auto-created topic")
-        int num_partitions() default 1;
+        int num_partitions() default BrokerConfig.DEFAULT_NUM_PARTITIONS;
 
         @AttributeDefinition(name = "default.replication.factor", description = "Replicas of an auto-created topic")
-        int default_replication_factor() default 1;
+        int default_replication_factor() default BrokerConfig.DEFAULT_REPLICATION_FACTOR;
 
         @AttributeDefinition(name = "auto.create.topics.enable", description = "Create unknown topics asked for in Metadata")
-        boolean auto_create_topics_enable() default true;
+        boolean auto_create_topics_enable() default BrokerConfig.DEFAULT_AUTO_CREATE_TOPICS_ENABLE;
 
         @AttributeDefinition(name = "message.max.bytes", description = "Largest record batch accepted")
-        int message_max_bytes() default 1048588;
+        int message_max_bytes() default BrokerConfig.DEFAULT_MESSAGE_MAX_BYTES;
 
         @AttributeDefinition(name = "log.message.timestamp.type", description = "CreateTime or LogAppendTime")
-        String log_message_timestamp_type() default "CreateTime";
+        String log_message_timestamp_type() default BrokerConfig.DEFAULT_LOG_MESSAGE_TIMESTAMP_TYPE;
 
         @AttributeDefinition(name = "min.insync.replicas", description = "In-sync replicas an acks=all produce needs")
-        int min_insync_replicas() default 1;
+        int min_insync_replicas() default BrokerConfig.DEFAULT_MIN_INSYNC_REPLICAS;
 
         @AttributeDefinition(name = "producer.id.expiration.ms", description = "Forget idempotent producers idle this long")
-        long producer_id_expiration_ms() default 86_400_000L;
+        long producer_id_expiration_ms() default BrokerConfig.DEFAULT_PRODUCER_ID_EXPIRATION_MS;
 
         @AttributeDefinition(name = "num.io.threads", description = "Threads serving requests other than produce and fetch to open partitions, which the network threads serve")
-        int num_io_threads() default 8;
+        int num_io_threads() default BrokerConfig.DEFAULT_NUM_IO_THREADS;
 
         @AttributeDefinition(name = "delete.topic.enable", description = "Allow DeleteTopics")
-        boolean delete_topic_enable() default true;
+        boolean delete_topic_enable() default BrokerConfig.DEFAULT_DELETE_TOPIC_ENABLE;
 
         @AttributeDefinition(name = "group.initial.rebalance.delay.ms", description = "How long an empty group waits for more members before its first generation")
         int group_initial_rebalance_delay_ms() default 3000;
@@ -88,6 +88,12 @@ public final class BrokerComponent implements RequestHandler, BrokerStatus {
 
         @AttributeDefinition(name = "offsets.retention.minutes", description = "How long an empty group keeps its committed offsets")
         int offsets_retention_minutes() default 10080;
+
+        @AttributeDefinition(name = "offset.metadata.max.bytes", description = "Longest metadata string an offset commit may carry")
+        int offset_metadata_max_bytes() default 4096;
+
+        @AttributeDefinition(name = "offsets.retention.check.interval.ms", description = "How often empty groups are checked for expired offsets")
+        long offsets_retention_check_interval_ms() default 600_000L;
     }
 
     private final KafkaBroker broker;

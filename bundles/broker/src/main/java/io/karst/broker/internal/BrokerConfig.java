@@ -29,6 +29,19 @@ public record BrokerConfig(int brokerId, List<Endpoint> advertisedListeners, int
                            int numIoThreads, boolean deleteTopicEnable,
                            GroupCoordinatorConfig groupCoordinator) {
 
+    // Kafka's defaults, the one home of the values the metatype (BrokerComponent.Config) declares
+    public static final int DEFAULT_BROKER_ID = 1;
+    public static final String DEFAULT_ADVERTISED_LISTENERS = "";
+    public static final int DEFAULT_NUM_PARTITIONS = 1;
+    public static final int DEFAULT_REPLICATION_FACTOR = 1;
+    public static final boolean DEFAULT_AUTO_CREATE_TOPICS_ENABLE = true;
+    public static final int DEFAULT_MESSAGE_MAX_BYTES = 1048588;
+    public static final String DEFAULT_LOG_MESSAGE_TIMESTAMP_TYPE = "CreateTime";
+    public static final int DEFAULT_MIN_INSYNC_REPLICAS = 1;
+    public static final long DEFAULT_PRODUCER_ID_EXPIRATION_MS = 86_400_000L;
+    public static final int DEFAULT_NUM_IO_THREADS = 8;
+    public static final boolean DEFAULT_DELETE_TOPIC_ENABLE = true;
+
     public BrokerConfig {
         advertisedListeners = List.copyOf(advertisedListeners);
     }
@@ -36,30 +49,30 @@ public record BrokerConfig(int brokerId, List<Endpoint> advertisedListeners, int
     /** Reads Kafka keys, with Kafka's defaults for the absent ones. */
     public static BrokerConfig fromMap(Map<String, ?> props) {
         ConfigReader r = new ConfigReader(props);
-        String advertised = r.string("advertised.listeners", "");
+        String advertised = r.string("advertised.listeners", DEFAULT_ADVERTISED_LISTENERS);
         List<Endpoint> endpoints;
         try {
             endpoints = Endpoint.parseList(advertised);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Invalid value for advertised.listeners: " + e.getMessage(), e);
         }
-        String timestampType = r.string("log.message.timestamp.type", "CreateTime");
+        String timestampType = r.string("log.message.timestamp.type", DEFAULT_LOG_MESSAGE_TIMESTAMP_TYPE);
         if (!timestampType.equals("CreateTime") && !timestampType.equals("LogAppendTime")) {
             throw new IllegalArgumentException("Invalid value " + timestampType
                     + " for log.message.timestamp.type: must be CreateTime or LogAppendTime");
         }
         return new BrokerConfig(
-                r.intAtLeast("broker.id", 1, 0),
+                r.intAtLeast("broker.id", DEFAULT_BROKER_ID, 0),
                 endpoints,
-                r.intAtLeast("num.partitions", 1, 1),
-                (short) r.intAtLeast("default.replication.factor", 1, 1),
-                r.bool("auto.create.topics.enable", true),
-                r.intAtLeast("message.max.bytes", 1048588, 0),
+                r.intAtLeast("num.partitions", DEFAULT_NUM_PARTITIONS, 1),
+                (short) r.intAtLeast("default.replication.factor", DEFAULT_REPLICATION_FACTOR, 1),
+                r.bool("auto.create.topics.enable", DEFAULT_AUTO_CREATE_TOPICS_ENABLE),
+                r.intAtLeast("message.max.bytes", DEFAULT_MESSAGE_MAX_BYTES, 0),
                 timestampType.toLowerCase(Locale.ROOT).equals("logappendtime"),
-                r.intAtLeast("min.insync.replicas", 1, 1),
-                r.longAtLeast("producer.id.expiration.ms", 86_400_000L, 1),
-                r.intAtLeast("num.io.threads", 8, 1),
-                r.bool("delete.topic.enable", true),
+                r.intAtLeast("min.insync.replicas", DEFAULT_MIN_INSYNC_REPLICAS, 1),
+                r.longAtLeast("producer.id.expiration.ms", DEFAULT_PRODUCER_ID_EXPIRATION_MS, 1),
+                r.intAtLeast("num.io.threads", DEFAULT_NUM_IO_THREADS, 1),
+                r.bool("delete.topic.enable", DEFAULT_DELETE_TOPIC_ENABLE),
                 GroupCoordinatorConfig.fromMap(props));
     }
 }

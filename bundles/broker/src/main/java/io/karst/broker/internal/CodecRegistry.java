@@ -15,7 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * a missing codec is answered UNSUPPORTED_COMPRESSION_TYPE. When two codecs share an id, the one
  * added last serves. Thread-safe.
  */
-public final class CodecRegistry {
+final class CodecRegistry {
     private static final Logger LOG = LoggerFactory.getLogger(CodecRegistry.class);
 
     private final List<Codec> codecs = new CopyOnWriteArrayList<>();

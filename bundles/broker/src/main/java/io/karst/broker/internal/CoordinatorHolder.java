@@ -46,10 +46,6 @@ final class CoordinatorHolder implements Coordinator {
         }
     }
 
-    boolean isBound() {
-        return current != null;
-    }
-
     private Coordinator required(String what) {
         Coordinator c = current;
         if (c == null) {

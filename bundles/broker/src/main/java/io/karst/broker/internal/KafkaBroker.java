@@ -7,6 +7,7 @@ import io.karst.api.broker.PartitionStatus;
 import io.karst.api.broker.RecordAdmin;
 import io.karst.api.broker.TopicAdmin;
 import io.karst.api.codec.BufferPool;
+import io.karst.api.codec.Codec;
 import io.karst.api.coordination.BrokerRegistration;
 import io.karst.api.coordination.Coordinator;
 import io.karst.api.log.LogStore;
@@ -64,8 +65,8 @@ import java.util.function.Supplier;
 
 /**
  * A Kafka broker over a log store and a coordinator: it registers itself, opens the partitions it
- * leads, and serves requests that transports hand it. Plain Java: the OSGi component and the
- * tests' bootstrap both wire it by constructor.
+ * leads, and serves requests that transports hand it. Plain Java: the OSGi component wires it by
+ * constructor, and {@link #open} is the bundle's plain-Java entry point (the test kit, other bundles' tests).
  */
 public final class KafkaBroker implements RequestHandler, BrokerStatus, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(KafkaBroker.class);
@@ -88,12 +89,31 @@ public final class KafkaBroker implements RequestHandler, BrokerStatus, AutoClos
     private final RecordAdmin recordAdmin;
     private final BrokerMetrics metrics = new BrokerMetrics();
 
+    /**
+     * A broker configured by Kafka's keys, as in {@code io.karst.broker.cfg}, over {@code store},
+     * {@code coordinator} and {@code codecs}, outside OSGi, and started. The caller closes it.
+     *
+     * @throws IllegalArgumentException naming the key of a bad value
+     */
+    public static KafkaBroker open(Map<String, ?> properties, LogStore store, Coordinator coordinator,
+                                   List<? extends Codec> codecs) {
+        KafkaBroker broker = new KafkaBroker(BrokerConfig.fromMap(properties), store, coordinator,
+                new CodecRegistry(codecs));
+        try {
+            broker.start();
+        } catch (RuntimeException | Error e) {
+            broker.close();
+            throw e;
+        }
+        return broker;
+    }
+
     /** A broker whose compression codecs are those in {@code codecs}, which may change while it runs. */
-    public KafkaBroker(BrokerConfig config, LogStore store, Coordinator coordinator, CodecRegistry codecs) {
+    KafkaBroker(BrokerConfig config, LogStore store, Coordinator coordinator, CodecRegistry codecs) {
         this(config, store, coordinator, codecs, Clock.systemUTC());
     }
 
-    public KafkaBroker(BrokerConfig config, LogStore store, Coordinator coordinator, CodecRegistry codecs,
+    KafkaBroker(BrokerConfig config, LogStore store, Coordinator coordinator, CodecRegistry codecs,
                        Clock clock) {
         this.config = config;
         this.store = store;

@@ -25,19 +25,20 @@ public record TopicSettings(int maxMessageBytes, boolean logAppendTime, int minI
      */
     static TopicSettings of(BrokerConfig broker, LogConfig storeDefaults, Map<String, String> topicConfigs) {
         Map<TopicConfig, Object> v = TopicConfig.resolve(broker, storeDefaults, topicConfigs);
-        LogConfig log = new LogConfig(
-                (Integer) v.get(TopicConfig.SEGMENT_BYTES),
-                (Long) v.get(TopicConfig.SEGMENT_MS),
-                (Integer) v.get(TopicConfig.INDEX_INTERVAL_BYTES),
-                (Integer) v.get(TopicConfig.SEGMENT_INDEX_BYTES),
-                (Long) v.get(TopicConfig.RETENTION_MS),
-                (Long) v.get(TopicConfig.RETENTION_BYTES),
-                (CleanupPolicy) v.get(TopicConfig.CLEANUP_POLICY),
-                (Long) v.get(TopicConfig.DELETE_RETENTION_MS),
-                (Long) v.get(TopicConfig.FILE_DELETE_DELAY_MS),
-                (Long) v.get(TopicConfig.FLUSH_MESSAGES),
-                (Long) v.get(TopicConfig.FLUSH_MS),
-                (Double) v.get(TopicConfig.MIN_CLEANABLE_DIRTY_RATIO));
+        LogConfig log = LogConfig.builder()
+                .segmentBytes((Integer) v.get(TopicConfig.SEGMENT_BYTES))
+                .segmentMs((Long) v.get(TopicConfig.SEGMENT_MS))
+                .indexIntervalBytes((Integer) v.get(TopicConfig.INDEX_INTERVAL_BYTES))
+                .segmentIndexBytes((Integer) v.get(TopicConfig.SEGMENT_INDEX_BYTES))
+                .retentionMs((Long) v.get(TopicConfig.RETENTION_MS))
+                .retentionBytes((Long) v.get(TopicConfig.RETENTION_BYTES))
+                .cleanupPolicy((CleanupPolicy) v.get(TopicConfig.CLEANUP_POLICY))
+                .deleteRetentionMs((Long) v.get(TopicConfig.DELETE_RETENTION_MS))
+                .fileDeleteDelayMs((Long) v.get(TopicConfig.FILE_DELETE_DELAY_MS))
+                .flushMessages((Long) v.get(TopicConfig.FLUSH_MESSAGES))
+                .flushMs((Long) v.get(TopicConfig.FLUSH_MS))
+                .minCleanableDirtyRatio((Double) v.get(TopicConfig.MIN_CLEANABLE_DIRTY_RATIO))
+                .build();
         return new TopicSettings(
                 (Integer) v.get(TopicConfig.MAX_MESSAGE_BYTES),
                 v.get(TopicConfig.MESSAGE_TIMESTAMP_TYPE).equals("LogAppendTime"),

@@ -1,5 +1,6 @@
 package io.karst.broker.internal;
 
+import io.karst.api.config.ComponentDefaults;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -16,6 +17,18 @@ class BrokerConfigTest {
         assertThat(c.messageMaxBytes()).isEqualTo(1048588);
         assertThat(c.autoCreateTopicsEnable()).isTrue();
         assertThat(c.advertisedListeners()).isEmpty();
+    }
+
+    @Test
+    void theMetatypeAndTheShippedCfgFileGiveTheDefaultsInForce() {
+        // what Config Admin shows and what etc/ ships must be what runs without a configuration
+        Map<String, Object> declared = ComponentDefaults.declaredBy(BrokerComponent.Config.class);
+        Map<String, String> shipped = ComponentDefaults.setIn("io.karst.broker");
+        BrokerConfig defaults = BrokerConfig.fromMap(Map.of());
+
+        assertThat(declared.keySet()).containsExactlyInAnyOrderElementsOf(shipped.keySet());
+        assertThat(BrokerConfig.fromMap(declared)).isEqualTo(defaults);
+        assertThat(BrokerConfig.fromMap(shipped)).isEqualTo(defaults);
     }
 
     @Test

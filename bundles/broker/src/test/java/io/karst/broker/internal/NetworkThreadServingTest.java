@@ -8,13 +8,12 @@ import io.karst.broker.internal.handler.FetchHandler;
 import io.karst.broker.internal.handler.ProduceHandler;
 import io.karst.broker.internal.handler.Request;
 import io.karst.broker.internal.metrics.BrokerMetrics;
-import io.karst.coordination.local.internal.LocalCoordinator;
+import io.karst.coordination.local.internal.LocalCoordinatorComponent;
 import io.karst.protocol.ApiKeys;
 import io.karst.protocol.Protocol;
 import io.karst.protocol.RequestHeader;
 import io.karst.protocol.Struct;
-import io.karst.storage.internal.FileLogStore;
-import io.karst.storage.internal.StorageSettings;
+import io.karst.storage.internal.LogStoreComponent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,16 +40,16 @@ class NetworkThreadServingTest {
 
     @TempDir
     Path dir;
-    private FileLogStore store;
-    private LocalCoordinator coordinator;
+    private LogStoreComponent store;
+    private LocalCoordinatorComponent coordinator;
     private TopicManager topics;
     private ProduceHandler produce;
     private FetchHandler fetch;
 
     @BeforeEach
     void setUp() throws Exception {
-        store = new FileLogStore(StorageSettings.fromMap(Map.of("log.dirs", dir.resolve("logs").toString()), null));
-        coordinator = new LocalCoordinator(dir.resolve("metadata"));
+        store = LogStoreComponent.open(Map.of("log.dirs", dir.resolve("logs").toString()));
+        coordinator = new LocalCoordinatorComponent(dir.resolve("metadata"));
         BrokerConfig config = BrokerConfig.fromMap(Map.of("broker.id", "1", "listeners", "PLAINTEXT://127.0.0.1:9092"));
         coordinator.registerBroker(new BrokerRegistration(1, config.advertisedListeners(), null));
         topics = new TopicManager(config, coordinator, store, new ReplicaManager(config, store));

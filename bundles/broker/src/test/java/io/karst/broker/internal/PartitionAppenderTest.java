@@ -7,9 +7,8 @@ import io.karst.api.coordination.BrokerRegistration;
 import io.karst.api.record.RecordBatch;
 import io.karst.api.record.RecordBatchBuilder;
 import io.karst.broker.internal.metrics.BrokerMetrics;
-import io.karst.coordination.local.internal.LocalCoordinator;
-import io.karst.storage.internal.FileLogStore;
-import io.karst.storage.internal.StorageSettings;
+import io.karst.coordination.local.internal.LocalCoordinatorComponent;
+import io.karst.storage.internal.LogStoreComponent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,16 +33,16 @@ class PartitionAppenderTest {
 
     @TempDir
     Path dir;
-    private FileLogStore store;
-    private LocalCoordinator coordinator;
+    private LogStoreComponent store;
+    private LocalCoordinatorComponent coordinator;
     private final ManualDelayTimer timer = new ManualDelayTimer();
     private PartitionAppender appender;
     private Partition partition;
 
     @BeforeEach
     void setUp() throws Exception {
-        store = new FileLogStore(StorageSettings.fromMap(Map.of("log.dirs", dir.resolve("logs").toString()), null));
-        coordinator = new LocalCoordinator(dir.resolve("metadata"));
+        store = LogStoreComponent.open(Map.of("log.dirs", dir.resolve("logs").toString()));
+        coordinator = new LocalCoordinatorComponent(dir.resolve("metadata"));
         BrokerConfig config = BrokerConfig.fromMap(Map.of("broker.id", "1", "listeners", "PLAINTEXT://127.0.0.1:9092"));
         coordinator.registerBroker(new BrokerRegistration(1, config.advertisedListeners(), null));
         TopicManager topics = new TopicManager(config, coordinator, store, new ReplicaManager(config, store));

@@ -43,8 +43,11 @@ class TopicSettingsTest {
         configs.put("min.cleanable.dirty.ratio", "0.1");
         TopicSettings settings = TopicSettings.of(BROKER, LogConfig.DEFAULTS, configs);
 
-        assertThat(settings.logConfig()).isEqualTo(new LogConfig(1048576, 3000, 100, 4096, 1000, 2000,
-                CleanupPolicy.COMPACT_DELETE, 5000, 6000, 7, 8000, 0.1));
+        assertThat(settings.logConfig()).isEqualTo(LogConfig.builder()
+                .segmentBytes(1048576).segmentMs(3000).indexIntervalBytes(100).segmentIndexBytes(4096)
+                .retentionMs(1000).retentionBytes(2000).cleanupPolicy(CleanupPolicy.COMPACT_DELETE)
+                .deleteRetentionMs(5000).fileDeleteDelayMs(6000).flushMessages(7).flushMs(8000)
+                .minCleanableDirtyRatio(0.1).build());
         assertThat(settings.maxMessageBytes()).isEqualTo(9000);
         assertThat(settings.logAppendTime()).isTrue();
         assertThat(settings.compressionType()).isEqualTo("zstd");

@@ -53,7 +53,7 @@ import java.util.regex.Pattern;
  *
  * <p>Thread-safe: lookups take no lock; creating, deleting and closing logs are serialised.
  */
-public final class FileLogStore implements LogStore, AutoCloseable {
+final class FileLogStore implements LogStore, AutoCloseable {
     static final String CLEAN_SHUTDOWN_FILE = ".kafka_cleanshutdown";
     static final String LOCK_FILE = ".lock";
     /** Ends the name a deleted partition's folder is renamed to until it is removed, as in Kafka. */

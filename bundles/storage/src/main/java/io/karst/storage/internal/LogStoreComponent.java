@@ -13,6 +13,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 import java.io.IOException;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,10 +21,13 @@ import java.util.Optional;
  * Publishes a {@link FileLogStore} as the {@link LogStore} service ({@code storage=file}), configured by
  * PID {@code io.karst.storage} under Kafka's broker keys (read by {@link StorageSettings}). A configuration
  * change restarts the store: logs are closed cleanly and reopened.
+ *
+ * <p>It is also the storage bundle's plain-Java entry point: {@link #open} starts the same store outside OSGi
+ * (the test kit, the benchmarks, other bundles' tests), and {@link #close} stops it.
  */
 @Component(service = LogStore.class, configurationPid = "io.karst.storage", property = "storage=file")
 @Designate(ocd = LogStoreComponent.Config.class)
-public class LogStoreComponent implements LogStore {
+public class LogStoreComponent implements LogStore, AutoCloseable {
 
     /**
      * Storage settings as Config Admin describes them; method names map to Kafka's broker keys
@@ -96,13 +100,28 @@ public class LogStoreComponent implements LogStore {
 
     private volatile FileLogStore store;
 
+    /**
+     * A store configured by Kafka's broker keys, as in {@code io.karst.storage.cfg}, outside OSGi: a relative
+     * {@code log.dirs} resolves against {@code karaf.data} when that system property is set, else the working
+     * directory. The caller closes it.
+     *
+     * @throws IllegalArgumentException naming the key of a bad value
+     */
+    public static LogStoreComponent open(Map<String, ?> properties) throws IOException {
+        LogStoreComponent component = new LogStoreComponent();
+        component.activate(new HashMap<>(properties));
+        return component;
+    }
+
     @Activate
     void activate(Map<String, Object> properties) throws IOException {
         store = new FileLogStore(StorageSettings.fromMap(properties, System.getProperty("karaf.data")));
     }
 
+    /** Closes every log cleanly. */
     @Deactivate
-    void deactivate() throws IOException {
+    @Override
+    public void close() throws IOException {
         store.close();
     }
 

@@ -25,14 +25,24 @@ import java.util.concurrent.TimeUnit;
  * @param cleanerBackoffMs           {@code log.cleaner.backoff.ms}: pause between looks for logs to compact
  * @param flushSchedulerIntervalMs   {@code log.flush.scheduler.interval.ms}: how often {@code flush.ms} is checked
  */
-public record StorageSettings(Path logDir, LogConfig logDefaults, long retentionCheckIntervalMs, boolean cleanerEnable,
-                              double cleanerIoMaxBytesPerSecond, long cleanerBackoffMs, long flushSchedulerIntervalMs) {
+record StorageSettings(Path logDir, LogConfig logDefaults, long retentionCheckIntervalMs, boolean cleanerEnable,
+                       double cleanerIoMaxBytesPerSecond, long cleanerBackoffMs, long flushSchedulerIntervalMs) {
     private static final Logger LOG = LoggerFactory.getLogger(StorageSettings.class);
     private static final long HOUR_MS = TimeUnit.HOURS.toMillis(1);
+    /** The per-log defaults, which the {@code log.*} keys override. */
+    private static final LogConfig KAFKA = LogConfig.DEFAULTS;
+    // Kafka's defaults of the store's own schedules
+    private static final long RETENTION_CHECK_INTERVAL_MS = 300_000L;
+    private static final boolean CLEANER_ENABLE = true;
+    private static final double CLEANER_IO_MAX_BYTES_PER_SECOND = Double.MAX_VALUE;
+    private static final long CLEANER_BACKOFF_MS = 15_000L;
+    /** Never: Kafka checks {@code flush.ms} only when this is set. */
+    private static final long FLUSH_SCHEDULER_INTERVAL_MS = Long.MAX_VALUE;
 
     /** Kafka's schedules for a store in {@code logDir} with the given log defaults. */
     public static StorageSettings withDefaults(Path logDir, LogConfig logDefaults) {
-        return new StorageSettings(logDir, logDefaults, 300_000L, true, Double.MAX_VALUE, 15_000L, Long.MAX_VALUE);
+        return new StorageSettings(logDir, logDefaults, RETENTION_CHECK_INTERVAL_MS, CLEANER_ENABLE,
+                CLEANER_IO_MAX_BYTES_PER_SECOND, CLEANER_BACKOFF_MS, FLUSH_SCHEDULER_INTERVAL_MS);
     }
 
     /**
@@ -47,33 +57,36 @@ public record StorageSettings(Path logDir, LogConfig logDefaults, long retention
         if (retentionMs == Long.MIN_VALUE) {
             long minutes = k.optionalLong("log.retention.minutes", -1);
             retentionMs = minutes != Long.MIN_VALUE ? minutes * 60_000L
-                    : k.longAtLeast("log.retention.hours", 168, -1) * HOUR_MS;
+                    : k.longAtLeast("log.retention.hours", KAFKA.retentionMs() / HOUR_MS, -1) * HOUR_MS;
         }
-        long flushSchedulerIntervalMs = k.longAtLeast("log.flush.scheduler.interval.ms", Long.MAX_VALUE, 1);
+        long flushSchedulerIntervalMs = k.longAtLeast("log.flush.scheduler.interval.ms", FLUSH_SCHEDULER_INTERVAL_MS, 1);
         long flushMs = k.optionalLong("log.flush.interval.ms", 0);
         LogConfig defaults;
         try {
-            defaults = new LogConfig(
-                    k.intAtLeast("log.segment.bytes", 1 << 30, 14),
-                    k.longAtLeast("log.roll.ms", 7 * 24 * HOUR_MS, 1),
-                    k.intAtLeast("log.index.interval.bytes", 4096, 0),
-                    k.intAtLeast("log.index.size.max.bytes", 10 << 20, 8),
-                    Math.max(retentionMs, -1),
-                    k.longAtLeast("log.retention.bytes", -1, -1),
-                    k.cleanupPolicy("log.cleanup.policy"),
-                    k.longAtLeast("log.cleaner.delete.retention.ms", LogConfig.DEFAULT_DELETE_RETENTION_MS, 0),
-                    k.longAtLeast("log.segment.delete.delay.ms", LogConfig.DEFAULT_FILE_DELETE_DELAY_MS, 0),
-                    k.longAtLeast("log.flush.interval.messages", Long.MAX_VALUE, 1),
-                    flushMs == Long.MIN_VALUE ? flushSchedulerIntervalMs : flushMs,
-                    k.doubleBetween("log.cleaner.min.cleanable.ratio", 0.5, 0, 1));
+            defaults = LogConfig.builder()
+                    .segmentBytes(k.intAtLeast("log.segment.bytes", KAFKA.segmentBytes(), 14))
+                    .segmentMs(k.longAtLeast("log.roll.ms", KAFKA.segmentMs(), 1))
+                    .indexIntervalBytes(k.intAtLeast("log.index.interval.bytes", KAFKA.indexIntervalBytes(), 0))
+                    .segmentIndexBytes(k.intAtLeast("log.index.size.max.bytes", KAFKA.segmentIndexBytes(), 8))
+                    .retentionMs(Math.max(retentionMs, -1))
+                    .retentionBytes(k.longAtLeast("log.retention.bytes", KAFKA.retentionBytes(), -1))
+                    .cleanupPolicy(k.cleanupPolicy("log.cleanup.policy", KAFKA.cleanupPolicy()))
+                    .deleteRetentionMs(k.longAtLeast("log.cleaner.delete.retention.ms", KAFKA.deleteRetentionMs(), 0))
+                    .fileDeleteDelayMs(k.longAtLeast("log.segment.delete.delay.ms", KAFKA.fileDeleteDelayMs(), 0))
+                    .flushMessages(k.longAtLeast("log.flush.interval.messages", KAFKA.flushMessages(), 1))
+                    .flushMs(flushMs == Long.MIN_VALUE ? flushSchedulerIntervalMs : flushMs)
+                    .minCleanableDirtyRatio(k.doubleBetween("log.cleaner.min.cleanable.ratio",
+                            KAFKA.minCleanableDirtyRatio(), 0, 1))
+                    .build();
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Invalid log settings: " + e.getMessage(), e);
         }
         return new StorageSettings(logDir(k.string("log.dirs", "karst/logs"), karafData), defaults,
-                k.longAtLeast("log.retention.check.interval.ms", 300_000L, 1),
-                k.bool("log.cleaner.enable", true),
-                k.doubleBetween("log.cleaner.io.max.bytes.per.second", Double.MAX_VALUE, Double.MIN_VALUE, Double.MAX_VALUE),
-                k.longAtLeast("log.cleaner.backoff.ms", 15_000L, 1),
+                k.longAtLeast("log.retention.check.interval.ms", RETENTION_CHECK_INTERVAL_MS, 1),
+                k.bool("log.cleaner.enable", CLEANER_ENABLE),
+                k.doubleBetween("log.cleaner.io.max.bytes.per.second", CLEANER_IO_MAX_BYTES_PER_SECOND,
+                        Double.MIN_VALUE, Double.MAX_VALUE),
+                k.longAtLeast("log.cleaner.backoff.ms", CLEANER_BACKOFF_MS, 1),
                 flushSchedulerIntervalMs);
     }
 
@@ -163,8 +176,8 @@ public record StorageSettings(Path logDir, LogConfig logDefaults, long retention
             return value;
         }
 
-        CleanupPolicy cleanupPolicy(String key) {
-            String text = string(key, CleanupPolicy.DELETE.kafkaName());
+        CleanupPolicy cleanupPolicy(String key, CleanupPolicy defaultValue) {
+            String text = string(key, defaultValue.kafkaName());
             try {
                 return CleanupPolicy.parse(text);
             } catch (IllegalArgumentException e) {

@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class FileLogStoreTest {
-    private static final LogConfig SMALL = new LogConfig(2048, 7L * 24 * 60 * 60 * 1000, 256, 4096);
+    private static final LogConfig SMALL = LogConfig.builder()
+            .segmentBytes(2048).indexIntervalBytes(256).segmentIndexBytes(4096).build();
     private static final TopicPartition DASHED = new TopicPartition("my-topic-name", 12);
     private static final TopicPartition DASHED_0 = new TopicPartition("my-topic-name", 0);
     private static final TopicPartition PLAIN = new TopicPartition("plain", 1);
@@ -175,7 +176,7 @@ class FileLogStoreTest {
 
     @Test
     void aDeletedPartitionsFolderIsRemovedInTheBackgroundAfterTheDelay() throws Exception {
-        LogConfig noDelay = SMALL.withDurability(Long.MAX_VALUE, Long.MAX_VALUE, 0);
+        LogConfig noDelay = SMALL.toBuilder().fileDeleteDelayMs(0).build();
         try (FileLogStore store = new FileLogStore(logDir, SMALL)) {
             appendBatches(store.getOrCreate(PLAIN, noDelay), 30);
             store.delete(PLAIN);

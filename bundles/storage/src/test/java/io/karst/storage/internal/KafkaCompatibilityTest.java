@@ -34,7 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * theirs by ours: the byte compatibility the storage promises.
  */
 class KafkaCompatibilityTest {
-    private static final LogConfig SMALL = new LogConfig(4096, 7L * 24 * 60 * 60 * 1000, 256, 4096);
+    private static final LogConfig SMALL = LogConfig.builder()
+            .segmentBytes(4096).indexIntervalBytes(256).segmentIndexBytes(4096).build();
     private static final TopicPartition TP = new TopicPartition("compat-topic", 0);
     private static final long NOW = 1_700_000_000_000L;
 

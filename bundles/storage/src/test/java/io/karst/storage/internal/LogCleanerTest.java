@@ -36,8 +36,9 @@ class LogCleanerTest {
     private static final TopicPartition TP = new TopicPartition("compacted", 0);
     private static final long T0 = 1_700_000_000_000L;
     private static final long DELETE_RETENTION_MS = 60_000;
-    private static final LogConfig COMPACTED = new LogConfig(4096, 7L * 24 * 3_600_000, 256, 4096)
-            .withCleanup(CleanupPolicy.COMPACT, DELETE_RETENTION_MS, 0.5);
+    private static final LogConfig COMPACTED = LogConfig.builder()
+            .segmentBytes(4096).indexIntervalBytes(256).segmentIndexBytes(4096)
+            .cleanupPolicy(CleanupPolicy.COMPACT).deleteRetentionMs(DELETE_RETENTION_MS).build();
 
     @TempDir
     Path root;

@@ -22,7 +22,8 @@ class LogRetentionTest {
     private static final long HOUR = 3_600_000L;
     private static final long T0 = 1_700_000_000_000L;
     /** ~1 KiB batches, 4 per 4 KiB segment. */
-    private static final LogConfig SMALL = new LogConfig(4096, 7 * 24 * HOUR, 256, 4096);
+    private static final LogConfig SMALL = LogConfig.builder()
+            .segmentBytes(4096).segmentMs(7 * 24 * HOUR).indexIntervalBytes(256).segmentIndexBytes(4096).build();
 
     @TempDir
     Path root;
@@ -49,7 +50,7 @@ class LogRetentionTest {
 
     @Test
     void segmentsWhoseNewestRecordIsOlderThanRetentionMsGoWholeAndLater() throws IOException {
-        try (Log log = open(SMALL.withRetention(2 * HOUR, -1))) {
+        try (Log log = open(SMALL.toBuilder().retentionMs(2 * HOUR).build())) {
             append(log, 12, clock);              // offsets 0-11 at T0: 3 segments of 4
             clock.advance(HOUR);
             append(log, 8, clock);               // offsets 12-19 at T0 + 1 h
@@ -89,12 +90,12 @@ class LogRetentionTest {
             long segmentBytes = log.sizeInBytes() / 5;
             assertThat(log.deleteOldSegments()).as("retention.bytes -1 keeps everything").isZero();
 
-            log.updateConfig(SMALL.withRetention(-1, 2 * segmentBytes + 1));
+            log.updateConfig(SMALL.toBuilder().retentionMs(-1).retentionBytes(2 * segmentBytes + 1).build());
             assertThat(log.deleteOldSegments()).isEqualTo(2);
             assertThat(log.sizeInBytes()).isEqualTo(3 * segmentBytes);
             assertThat(log.logStartOffset()).isEqualTo(8);
 
-            log.updateConfig(SMALL.withRetention(-1, 0));
+            log.updateConfig(SMALL.toBuilder().retentionMs(-1).retentionBytes(0).build());
             assertThat(log.deleteOldSegments()).isEqualTo(2);
             assertThat(log.segmentCount()).isEqualTo(1);
         }
@@ -102,12 +103,14 @@ class LogRetentionTest {
 
     @Test
     void aCompactedLogIsNotTrimmedByAgeOrSize() throws IOException {
-        LogConfig compacted = SMALL.withRetention(1, 0).withCleanup(io.karst.api.log.CleanupPolicy.COMPACT, 0, 0.5);
+        LogConfig compacted = SMALL.toBuilder().retentionMs(1).retentionBytes(0)
+                .cleanupPolicy(io.karst.api.log.CleanupPolicy.COMPACT).deleteRetentionMs(0).build();
         try (Log log = open(compacted)) {
             append(log, 12, clock);
             clock.advance(HOUR);
             assertThat(log.deleteOldSegments()).isZero();
-            log.updateConfig(SMALL.withRetention(1, -1).withCleanup(io.karst.api.log.CleanupPolicy.COMPACT_DELETE, 0, 0.5));
+            log.updateConfig(SMALL.toBuilder().retentionMs(1)
+                    .cleanupPolicy(io.karst.api.log.CleanupPolicy.COMPACT_DELETE).deleteRetentionMs(0).build());
             assertThat(log.deleteOldSegments()).isEqualTo(2);
         }
     }
@@ -148,7 +151,7 @@ class LogRetentionTest {
 
     @Test
     void flushMessagesForcesTheLogOnceThatManyRecordsAreUnflushed() throws IOException {
-        try (Log log = open(SMALL.withDurability(5, Long.MAX_VALUE, 0))) {
+        try (Log log = open(SMALL.toBuilder().flushMessages(5).fileDeleteDelayMs(0).build())) {
             append(log, 4, clock);
             assertThat(log.recoveryPoint()).isZero();
             append(log, 1, clock);
@@ -158,7 +161,7 @@ class LogRetentionTest {
 
     @Test
     void flushMsForcesTheLogWhenUnflushedDataIsThatOld() throws IOException {
-        try (Log log = open(SMALL.withDurability(Long.MAX_VALUE, 1000, 0))) {
+        try (Log log = open(SMALL.toBuilder().flushMs(1000).fileDeleteDelayMs(0).build())) {
             append(log, 3, clock);
             log.flushIfDue();
             assertThat(log.recoveryPoint()).isZero();

@@ -27,7 +27,7 @@ class LogStoreComponentTest {
         PartitionLog log = component.getOrCreate(tp, LogConfig.DEFAULTS);
         log.append(List.of(TestBatches.batch(2, 0, 10)), 0, -1);
         assertThat(component.get(tp)).containsSame(log);
-        component.deactivate();
+        component.close();
         assertThat(dir.resolve(".kafka_cleanshutdown")).exists();
 
         LogStoreComponent restarted = new LogStoreComponent();
@@ -35,7 +35,7 @@ class LogStoreComponentTest {
         assertThat(restarted.all()).extracting(PartitionLog::logEndOffset).containsExactly(2L);
         restarted.delete(tp);
         assertThat(restarted.all()).isEmpty();
-        restarted.deactivate();
+        restarted.close();
     }
 
     @Test

@@ -35,7 +35,8 @@ class LogTest {
     private static final TopicPartition TP = new TopicPartition("orders-eu-west", 3);
     private static final long WEEK = 7L * 24 * 60 * 60 * 1000;
     /** Small segments and a dense index, so a few hundred batches span dozens of segments. */
-    private static final LogConfig SMALL = new LogConfig(4096, WEEK, 256, 4096);
+    private static final LogConfig SMALL = LogConfig.builder()
+            .segmentBytes(4096).segmentMs(WEEK).indexIntervalBytes(256).segmentIndexBytes(4096).build();
 
     @TempDir
     Path root;
@@ -487,7 +488,8 @@ class LogTest {
 
     @Test
     void rollsWhenTheActiveSegmentIsOlderThanSegmentMsButNeverAnEmptyOne() throws IOException {
-        LogConfig hourly = new LogConfig(1 << 20, 3_600_000, 4096, 4096);
+        LogConfig hourly = LogConfig.builder()
+                .segmentBytes(1 << 20).segmentMs(3_600_000).segmentIndexBytes(4096).build();
         try (Log log = open(hourly)) {
             clock.advance(3_600_001);
             append(log, TestBatches.batch(1, 0, 10));
@@ -509,7 +511,8 @@ class LogTest {
     @Test
     void rollsWhenAnIndexIsFull() throws IOException {
         // 24 bytes: three offset entries but only one time entry besides the slot kept for sealing
-        LogConfig tinyIndexes = new LogConfig(1 << 20, WEEK, 0, 24);
+        LogConfig tinyIndexes = LogConfig.builder()
+                .segmentBytes(1 << 20).segmentMs(WEEK).indexIntervalBytes(0).segmentIndexBytes(24).build();
         try (Log log = open(tinyIndexes)) {
             appendRandom(log, 30, new Random(14));
             assertThat(log.segmentCount()).isEqualTo(15);

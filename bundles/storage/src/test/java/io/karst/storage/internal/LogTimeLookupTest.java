@@ -27,7 +27,8 @@ class LogTimeLookupTest {
     private static final TopicPartition TP = new TopicPartition("timed", 0);
     private static final long T0 = 1_700_000_000_000L;
     /** Small segments and a dense index: a thousand batches span dozens of segments with many time entries. */
-    private static final LogConfig SMALL = new LogConfig(8192, 7L * 24 * 3_600_000, 300, 4096);
+    private static final LogConfig SMALL = LogConfig.builder()
+            .segmentBytes(8192).indexIntervalBytes(300).segmentIndexBytes(4096).build();
 
     @TempDir
     Path root;

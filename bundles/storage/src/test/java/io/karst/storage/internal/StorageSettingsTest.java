@@ -1,10 +1,10 @@
 package io.karst.storage.internal;
 
+import io.karst.api.config.ComponentDefaults;
 import io.karst.api.log.CleanupPolicy;
 import io.karst.api.log.LogConfig;
 import org.junit.jupiter.api.Test;
 
-import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -23,17 +23,21 @@ class StorageSettingsTest {
     }
 
     @Test
-    void theMetatypeDefaultsAreTheDefaultsInForce() {
-        // what Config Admin shows must be what runs: read each attribute's default as a Kafka key
-        Map<String, Object> declared = new HashMap<>();
-        for (Method method : LogStoreComponent.Config.class.getDeclaredMethods()) {
-            declared.put(method.getName().replace('_', '.'), method.getDefaultValue());
-        }
+    void theMetatypeAndTheShippedCfgFileGiveTheDefaultsInForce() {
+        // what Config Admin shows and what etc/ ships must be what runs without a configuration
+        Map<String, Object> declared = ComponentDefaults.declaredBy(LogStoreComponent.Config.class);
         assertThat(declared).containsKeys("log.retention.hours", "log.retention.check.interval.ms",
                 "log.cleanup.policy", "log.cleaner.enable", "log.cleaner.delete.retention.ms",
                 "log.segment.delete.delay.ms", "log.flush.interval.messages", "log.flush.interval.ms",
                 "log.cleaner.io.max.bytes.per.second");
         assertThat(StorageSettings.fromMap(declared, "/d")).isEqualTo(StorageSettings.fromMap(Map.of(), "/d"));
+
+        Map<String, String> shipped = new HashMap<>(ComponentDefaults.setIn("io.karst.storage"));
+        assertThat(ComponentDefaults.documentedIn("io.karst.storage")).containsExactlyInAnyOrderElementsOf(declared.keySet());
+        assertThat(declared.keySet()).containsAll(shipped.keySet());
+        // the distribution's etc/system.properties sets karst.data to ${karaf.data}/karst unless it is given
+        shipped.replaceAll((key, value) -> value.replace("${karst.data}", "/d/karst"));
+        assertThat(StorageSettings.fromMap(shipped, "/d")).isEqualTo(StorageSettings.fromMap(Map.of(), "/d"));
     }
 
     @Test
@@ -60,8 +64,12 @@ class StorageSettingsTest {
         StorageSettings settings = StorageSettings.fromMap(props, null);
 
         assertThat(settings).isEqualTo(new StorageSettings(Path.of("/var/lib/karst"),
-                new LogConfig(2048, 60_000, 100, 4096, 3_600_000, 1_000_000, CleanupPolicy.COMPACT_DELETE, 10, 30,
-                        1000, 40, 0.25), 500, false, 1048576, 20, 50));
+                LogConfig.builder()
+                        .segmentBytes(2048).segmentMs(60_000).indexIntervalBytes(100).segmentIndexBytes(4096)
+                        .retentionMs(3_600_000).retentionBytes(1_000_000).cleanupPolicy(CleanupPolicy.COMPACT_DELETE)
+                        .deleteRetentionMs(10).fileDeleteDelayMs(30).flushMessages(1000).flushMs(40)
+                        .minCleanableDirtyRatio(0.25).build(),
+                500, false, 1048576, 20, 50));
     }
 
     @Test

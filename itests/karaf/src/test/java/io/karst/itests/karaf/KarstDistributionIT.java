@@ -17,6 +17,8 @@ import org.osgi.service.component.runtime.dto.UnsatisfiedReferenceDTO;
 
 import javax.inject.Inject;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -28,12 +30,13 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 /**
  * Boots the built Karst distribution once (Pax Exam, one container for the class) and checks what an operator
  * relies on: every Karst bundle active, every Karst component satisfied, and {@code karst:status} describing
- * the running broker. Its data lives in the exam's runtime folder under target/exam ({@code ${karaf.data}}).
+ * the running broker. Its data lives in the exam's runtime folder under target/exam ({@code ${karaf.data}/karst}).
  * Set {@code -Dkarst.itest.keepRuntime=true} to keep that folder for a look at data/log/karaf.log.
  */
 @RunWith(PaxExam.class)
@@ -105,6 +108,15 @@ public class KarstDistributionIT {
             assertMatches(status, "Coordinator:\\s+local\\s*$");
             assertMatches(status, "Listener:\\s+" + Pattern.quote(listener) + "\\b");
         });
+    }
+
+    @Test
+    public void withoutAGivenDataFolderTheDataLivesUnderKarafData() throws Exception {
+        // bin/karaf started by hand: etc/system.properties names ${karaf.data}/karst
+        Path data = Path.of(System.getProperty("karst.data"));
+        assertEquals(Path.of(System.getProperty("karaf.data"), "karst"), data);
+        KarstContainer.eventually(() -> assertTrue("no cluster metadata in " + data,
+                Files.isRegularFile(data.resolve("metadata/cluster.properties"))));
     }
 
     private Map<String, Bundle> karstBundles() {

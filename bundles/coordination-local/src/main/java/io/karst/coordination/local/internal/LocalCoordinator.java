@@ -39,7 +39,7 @@ import java.util.UUID;
  * <p>Thread-safe: every method is synchronized (nothing here is on a hot path). After {@link #close()} the
  * directory is unlocked and every call fails with {@link IllegalStateException}.
  */
-public class LocalCoordinator implements Coordinator, AutoCloseable {
+class LocalCoordinator implements Coordinator, AutoCloseable {
 
     private final MetadataDir dir;
     private final String clusterId;

@@ -10,7 +10,12 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 import java.nio.file.Path;
 
-/** Registers a {@link LocalCoordinator} on the directory configured under PID {@code io.karst.coordination.local}. */
+/**
+ * Registers a {@link LocalCoordinator} on the directory configured under PID {@code io.karst.coordination.local}.
+ *
+ * <p>It is also the bundle's plain-Java entry point: {@link #LocalCoordinatorComponent(Path)} starts the same
+ * coordinator outside OSGi (the test kit, other bundles' tests), and {@link #close()} stops it.
+ */
 @Component(service = Coordinator.class, configurationPid = "io.karst.coordination.local", property = "coordinator=local")
 @Designate(ocd = LocalCoordinatorComponent.Config.class)
 public class LocalCoordinatorComponent extends LocalCoordinator {
@@ -26,6 +31,11 @@ public class LocalCoordinatorComponent extends LocalCoordinator {
     @Activate
     public LocalCoordinatorComponent(Config config) {
         super(resolve(config.metadata_log_dir(), System.getProperty("karaf.data")));
+    }
+
+    /** The coordinator on {@code metadataDir}, outside OSGi; the caller closes it. */
+    public LocalCoordinatorComponent(Path metadataDir) {
+        super(metadataDir);
     }
 
     @Deactivate

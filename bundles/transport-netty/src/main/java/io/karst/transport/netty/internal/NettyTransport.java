@@ -31,7 +31,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Lifecycle: {@link #start()} once, {@link #close()} once (further calls do nothing). Thread-safe.
  */
-public final class NettyTransport implements Transport, AutoCloseable {
+final class NettyTransport implements Transport, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(NettyTransport.class);
     private static final long BIND_TIMEOUT_MS = 10_000;

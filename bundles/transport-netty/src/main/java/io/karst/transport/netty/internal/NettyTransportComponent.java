@@ -17,10 +17,13 @@ import java.util.Map;
 /**
  * Runs a {@link NettyTransport} configured under PID {@code io.karst.transport.netty} while a
  * {@link RequestHandler} is present: no handler, no listener.
+ *
+ * <p>It is also the bundle's plain-Java entry point: its constructor binds the listeners outside OSGi too (the
+ * test kit, the benchmarks), and {@link #close()} releases them.
  */
 @Component(service = Transport.class, configurationPid = "io.karst.transport.netty", property = "transport=netty")
 @Designate(ocd = NettyTransportComponent.Config.class)
-public class NettyTransportComponent implements Transport {
+public class NettyTransportComponent implements Transport, AutoCloseable {
 
     /** The listener's settings; method names map to Kafka's keys ({@code _} becomes {@code .}). */
     @ObjectClassDefinition(name = "Karst Netty transport", description = "The Kafka-protocol listener.")
@@ -40,15 +43,20 @@ public class NettyTransportComponent implements Transport {
 
     private final NettyTransport transport;
 
-    /** Binds the listeners; activation fails, naming the listener, when one cannot be bound. */
+    /**
+     * Binds the listeners configured by Kafka's keys, as in {@code io.karst.transport.netty.cfg}; activation fails,
+     * naming the listener, when one cannot be bound.
+     */
     @Activate
     public NettyTransportComponent(@Reference(name = "handler") RequestHandler handler, Map<String, Object> properties) {
         transport = new NettyTransport(TransportConfig.fromMap(properties), handler);
         transport.start();
     }
 
+    /** Closes the listeners and every connection, and stops the event loops. */
     @Deactivate
-    void deactivate() {
+    @Override
+    public void close() {
         transport.close();
     }
 

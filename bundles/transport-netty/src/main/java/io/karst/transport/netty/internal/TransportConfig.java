@@ -15,8 +15,8 @@ import java.util.Set;
  * @param connectionsMaxIdleMs  {@code connections.max.idle.ms}: a connection without traffic this long is closed
  * @param numNetworkThreads     {@code num.network.threads}: event-loop threads that read and write connections
  */
-public record TransportConfig(List<Endpoint> listeners, int socketRequestMaxBytes, long connectionsMaxIdleMs,
-                              int numNetworkThreads) {
+record TransportConfig(List<Endpoint> listeners, int socketRequestMaxBytes, long connectionsMaxIdleMs,
+                       int numNetworkThreads) {
 
     public static final String LISTENERS = "listeners";
     public static final String SOCKET_REQUEST_MAX_BYTES = "socket.request.max.bytes";

@@ -1,5 +1,6 @@
 package io.karst.transport.netty.internal;
 
+import io.karst.api.config.ComponentDefaults;
 import io.karst.api.coordination.Endpoint;
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +18,18 @@ class TransportConfigTest {
 
         assertThat(config).isEqualTo(new TransportConfig(List.of(Endpoint.parse("PLAINTEXT://127.0.0.1:9092")),
                 104857600, 600000L, 3));
+    }
+
+    @Test
+    void theMetatypeAndTheShippedCfgFileGiveTheDefaultsInForce() {
+        // what Config Admin shows and what etc/ ships must be what runs without a configuration
+        Map<String, Object> declared = ComponentDefaults.declaredBy(NettyTransportComponent.Config.class);
+        Map<String, String> shipped = ComponentDefaults.setIn("io.karst.transport.netty");
+        TransportConfig defaults = TransportConfig.fromMap(Map.of());
+
+        assertThat(declared.keySet()).containsExactlyInAnyOrderElementsOf(shipped.keySet());
+        assertThat(TransportConfig.fromMap(declared)).isEqualTo(defaults);
+        assertThat(TransportConfig.fromMap(shipped)).isEqualTo(defaults);
     }
 
     @Test

@@ -1,17 +1,13 @@
-package io.karst.itests;
+package io.karst.testsupport;
 
-import io.karst.broker.internal.BrokerConfig;
-import io.karst.broker.internal.CodecRegistry;
+import io.karst.api.broker.GroupAdmin;
+import io.karst.api.broker.RecordAdmin;
+import io.karst.api.broker.TopicAdmin;
+import io.karst.api.codec.Codec;
 import io.karst.broker.internal.KafkaBroker;
-import io.karst.codec.gzip.internal.GzipCodec;
-import io.karst.codec.lz4.internal.Lz4Codec;
-import io.karst.codec.snappy.internal.SnappyCodec;
-import io.karst.codec.zstd.internal.ZstdCodec;
-import io.karst.coordination.local.internal.LocalCoordinator;
-import io.karst.storage.internal.FileLogStore;
-import io.karst.storage.internal.StorageSettings;
-import io.karst.transport.netty.internal.NettyTransport;
-import io.karst.transport.netty.internal.TransportConfig;
+import io.karst.coordination.local.internal.LocalCoordinatorComponent;
+import io.karst.storage.internal.LogStoreComponent;
+import io.karst.transport.netty.internal.NettyTransportComponent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,19 +21,15 @@ import java.util.Map;
 /**
  * One Karst broker on loopback, wired in plain Java the way the OSGi components wire it: file log
  * store, local coordinator, the four compression codecs, broker and Netty transport, all under one
- * data directory.
+ * data directory ({@code logs/} and {@code metadata/}). Each part is started through its bundle's
+ * plain-Java entry point.
  *
- * <p>The configuration is one map of Kafka broker keys given to the store, the broker and the transport.
- * It starts with {@code broker.id=1} and a random loopback port; callers override any key.
+ * <p>The configuration is one map of Kafka broker keys given to the store, the broker and the transport;
+ * {@link #builder()} starts it with {@code broker.id=1}, a random loopback port and small segments.
  */
 public final class EmbeddedKarst implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKarst.class);
-
-    /** Small segments, so that the tests read across segment boundaries; otherwise Kafka's defaults. */
-    private static final Map<String, String> STORAGE_DEFAULTS = Map.of(
-            "log.segment.bytes", Integer.toString(1 << 20),
-            "log.index.size.max.bytes", Integer.toString(1 << 20));
 
     private final Path dataDir;
     private final Map<String, Object> config;
@@ -46,21 +38,20 @@ public final class EmbeddedKarst implements AutoCloseable {
     private int port;
     private KafkaBroker broker;
 
-    private EmbeddedKarst(Path dataDir, Map<String, ?> overrides) {
+    EmbeddedKarst(Path dataDir, Map<String, Object> config) {
         this.dataDir = dataDir;
-        this.config = new HashMap<>();
-        config.put("broker.id", "1");
-        config.put("listeners", "PLAINTEXT://127.0.0.1:0");
-        config.putAll(STORAGE_DEFAULTS);
-        config.putAll(overrides);
-        config.put("log.dirs", dataDir.resolve("logs").toString());
+        this.config = new HashMap<>(config);
+        this.config.put("log.dirs", dataDir.resolve("logs").toString());
     }
 
-    /** Starts a broker keeping its logs and metadata under {@code dataDir}. */
+    /** Settings for one broker or several with shared settings; see {@link EmbeddedKarstBuilder}. */
+    public static EmbeddedKarstBuilder builder() {
+        return new EmbeddedKarstBuilder();
+    }
+
+    /** Starts a broker keeping its logs and metadata under {@code dataDir}, with {@code overrides} on the builder's defaults. */
     public static EmbeddedKarst start(Path dataDir, Map<String, ?> overrides) throws Exception {
-        EmbeddedKarst karst = new EmbeddedKarst(dataDir, overrides);
-        karst.open();
-        return karst;
+        return builder().configs(overrides).start(dataDir);
     }
 
     /** {@code 127.0.0.1:<port>}, for {@code bootstrap.servers}. */
@@ -72,9 +63,23 @@ public final class EmbeddedKarst implements AutoCloseable {
         return port;
     }
 
-    /** The running broker, for tests of what it offers besides the wire protocol (the console's admin services). */
-    public KafkaBroker broker() {
-        return broker;
+    /** The folder holding {@code logs/} (the partition logs) and {@code metadata/} (the coordinator's). */
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    // the console's admin services of the running broker (new ones after each restart)
+
+    public TopicAdmin topicAdmin() {
+        return broker.topicAdmin();
+    }
+
+    public GroupAdmin groupAdmin() {
+        return broker.groupAdmin();
+    }
+
+    public RecordAdmin recordAdmin() {
+        return broker.recordAdmin();
     }
 
     /**
@@ -93,16 +98,14 @@ public final class EmbeddedKarst implements AutoCloseable {
         closeRunning();
     }
 
-    private void open() throws Exception {
+    void open() throws Exception {
         try {
-            FileLogStore store = started(new FileLogStore(StorageSettings.fromMap(config, null)));
-            LocalCoordinator coordinator = started(new LocalCoordinator(dataDir.resolve("metadata")));
-            CodecRegistry codecs = new CodecRegistry(List.of(started(new GzipCodec()), started(new SnappyCodec()),
-                    started(new Lz4Codec()), started(new ZstdCodec())));
-            broker = started(new KafkaBroker(BrokerConfig.fromMap(config), store, coordinator, codecs));
-            broker.start();
-            NettyTransport transport = started(new NettyTransport(TransportConfig.fromMap(config), broker));
-            transport.start();
+            LogStoreComponent store = started(LogStoreComponent.open(config));
+            LocalCoordinatorComponent coordinator = started(new LocalCoordinatorComponent(dataDir.resolve("metadata")));
+            List<Codec> codecs = KarstCodecs.all();
+            codecs.forEach(codec -> started((AutoCloseable) codec));
+            broker = started(KafkaBroker.open(config, store, coordinator, codecs));
+            NettyTransportComponent transport = started(new NettyTransportComponent(broker, config));
             port = transport.endpoints().get(0).port();
         } catch (Exception | Error e) {
             closeRunning();
