@@ -1,7 +1,10 @@
 package io.karst.itests;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -11,6 +14,7 @@ import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,6 +58,29 @@ class MetricsTest {
         assertThat((Long) JMX.getAttribute(size, "Value")).isGreaterThanOrEqualTo(bytesIn);
         assertThat((Long) JMX.getAttribute(new ObjectName("kafka.log:type=Log,name=LogEndOffset,topic=" + topic
                 + ",partition=0"), "Value")).isEqualTo(25L);
+    }
+
+    @Test
+    void aBatchRefusedWithAcks0CountsAsAFailedProduceAndNotAsMessagesIn() throws Exception {
+        String topic = "metered-refused";
+        try (Admin admin = Clients.admin(karst.bootstrapServers())) {
+            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1).configs(Map.of("max.message.bytes", "100"))))
+                    .all().get();
+        }
+        String failed = "kafka.server:type=BrokerTopicMetrics,name=FailedProduceRequestsPerSec";
+        long failedBefore = count(failed);
+        try (KafkaProducer<String, String> producer = Clients.producer(karst.bootstrapServers(),
+                Map.of(ProducerConfig.ACKS_CONFIG, "0"))) {
+            producer.send(new ProducerRecord<>(topic, 0, "k", "x".repeat(500))).get();
+            producer.send(new ProducerRecord<>(topic, 0, "k", "small")).get();
+        }
+
+        Await.until("the refused batch is counted", Duration.ofSeconds(10),
+                () -> JMX.isRegistered(new ObjectName(failed + ",topic=" + topic))
+                        && count(failed + ",topic=" + topic) == 1
+                        && count("kafka.server:type=BrokerTopicMetrics,name=MessagesInPerSec,topic=" + topic) == 1);
+        assertThat(count(failed) - failedBefore).isEqualTo(1);
+        assertThat(count("kafka.server:type=BrokerTopicMetrics,name=MessagesInPerSec,topic=" + topic)).isEqualTo(1);
     }
 
     @Test

@@ -2,13 +2,10 @@ package io.karst.broker.internal;
 
 import io.karst.api.TopicPartition;
 import io.karst.api.broker.LogDumpVisitor;
-import io.karst.api.coordination.BrokerRegistration;
 import io.karst.api.record.LogRecord;
 import io.karst.api.record.RecordBatch;
 import io.karst.api.record.RecordBatchBuilder;
 import io.karst.codec.lz4.internal.Lz4Codec;
-import io.karst.coordination.local.internal.LocalCoordinatorComponent;
-import io.karst.storage.internal.LogStoreComponent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,25 +27,20 @@ class LogDumpTest {
 
     @TempDir
     Path dir;
-    private LogStoreComponent store;
-    private LocalCoordinatorComponent coordinator;
+    private LocalTopics local;
     private Partition partition;
 
     @BeforeEach
     void setUp() throws Exception {
-        store = LogStoreComponent.open(Map.of("log.dirs", dir.resolve("logs").toString()));
-        coordinator = new LocalCoordinatorComponent(dir.resolve("metadata"));
-        BrokerConfig config = BrokerConfig.fromMap(Map.of("broker.id", "1", "listeners", "PLAINTEXT://127.0.0.1:9092"));
-        coordinator.registerBroker(new BrokerRegistration(1, config.advertisedListeners(), null));
-        TopicManager topics = new TopicManager(config, coordinator, store, new ReplicaManager(config, store));
+        local = new LocalTopics(dir);
+        TopicManager topics = local.topics();
         topics.create("dumped", 1, (short) 1, Map.of(), false);
         partition = topics.partition(new TopicPartition("dumped", 0));
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        coordinator.close();
-        store.close();
+        local.close();
     }
 
     @Test

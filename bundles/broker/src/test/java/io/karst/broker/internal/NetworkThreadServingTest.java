@@ -2,18 +2,15 @@ package io.karst.broker.internal;
 
 import io.karst.api.TopicPartition;
 import io.karst.api.codec.BufferPool;
-import io.karst.api.coordination.BrokerRegistration;
 import io.karst.api.request.RequestContext;
 import io.karst.broker.internal.handler.FetchHandler;
 import io.karst.broker.internal.handler.ProduceHandler;
 import io.karst.broker.internal.handler.Request;
 import io.karst.broker.internal.metrics.BrokerMetrics;
-import io.karst.coordination.local.internal.LocalCoordinatorComponent;
 import io.karst.protocol.ApiKeys;
 import io.karst.protocol.Protocol;
 import io.karst.protocol.RequestHeader;
 import io.karst.protocol.Struct;
-import io.karst.storage.internal.LogStoreComponent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,19 +37,15 @@ class NetworkThreadServingTest {
 
     @TempDir
     Path dir;
-    private LogStoreComponent store;
-    private LocalCoordinatorComponent coordinator;
+    private LocalTopics local;
     private TopicManager topics;
     private ProduceHandler produce;
     private FetchHandler fetch;
 
     @BeforeEach
     void setUp() throws Exception {
-        store = LogStoreComponent.open(Map.of("log.dirs", dir.resolve("logs").toString()));
-        coordinator = new LocalCoordinatorComponent(dir.resolve("metadata"));
-        BrokerConfig config = BrokerConfig.fromMap(Map.of("broker.id", "1", "listeners", "PLAINTEXT://127.0.0.1:9092"));
-        coordinator.registerBroker(new BrokerRegistration(1, config.advertisedListeners(), null));
-        topics = new TopicManager(config, coordinator, store, new ReplicaManager(config, store));
+        local = new LocalTopics(dir);
+        topics = local.topics();
         produce = new ProduceHandler(topics, new PartitionAppender(topics,
                 new BatchConverter(new CodecRegistry(List.of()), new BufferPool(1)), new Purgatory("fetch"),
                 new Purgatory("produce"), new BrokerMetrics().topics(), Clock.systemUTC()));
@@ -61,13 +54,12 @@ class NetworkThreadServingTest {
 
     @AfterEach
     void tearDown() throws Exception {
-        coordinator.close();
-        store.close();
+        local.close();
     }
 
     @Test
     void aPartitionThatIsNotOpenYetIsServedOnARequestThread() {
-        coordinator.createTopic("orders", 1, (short) 1, Map.of());
+        local.coordinator().createTopic("orders", 1, (short) 1, Map.of());
 
         assertFalse(produce.servesOnNetworkThread(produceTo("orders")));
         assertFalse(fetch.servesOnNetworkThread(fetchFrom("orders")));

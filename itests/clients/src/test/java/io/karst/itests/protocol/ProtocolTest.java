@@ -3,6 +3,8 @@ package io.karst.itests.protocol;
 import io.karst.itests.Await;
 import io.karst.itests.Clients;
 import io.karst.itests.KarstExtension;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -19,6 +21,7 @@ import org.apache.kafka.common.message.MetadataRequestData;
 import org.apache.kafka.common.message.MetadataResponseData.MetadataResponseBroker;
 import org.apache.kafka.common.message.ProduceRequestData;
 import org.apache.kafka.common.message.ProduceResponseData;
+import org.apache.kafka.common.message.ProduceResponseData.BatchIndexAndErrorMessage;
 import org.apache.kafka.common.message.ProduceResponseData.PartitionProduceResponse;
 import org.apache.kafka.common.message.RequestHeaderData;
 import org.apache.kafka.common.protocol.ApiKeys;
@@ -188,6 +191,29 @@ class ProtocolTest {
             PartitionProduceResponse response = produce(connection, topic, MemoryRecords.readableRecords(corrupted));
 
             assertThat(response.errorCode()).as("error code").isEqualTo(Errors.CORRUPT_MESSAGE.code());
+        }
+        assertThat(endOffset(topic)).isZero();
+    }
+
+    @Test
+    void aRefusedBatchsAnswerNamesTheRecordsToBlameAndWhy() throws Exception {
+        String topic = "protocol-record-errors";
+        try (Admin admin = Clients.admin(karst.bootstrapServers())) {
+            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1)
+                    .configs(Map.of("cleanup.policy", "compact")))).all().get();
+        }
+        MemoryRecords records = MemoryRecords.withRecords(Compression.NONE, keyed("k0", "a"), keyed(null, "b"),
+                keyed("k2", "c"), keyed(null, "d"));
+
+        try (RawConnection connection = open()) {
+            assertThat(version(ApiKeys.PRODUCE)).as("Produce version that carries record errors").isEqualTo((short) 8);
+            PartitionProduceResponse response = produce(connection, topic, records);
+
+            String reason = "Compacted topic cannot accept message without key in topic partition " + topic + "-0.";
+            assertThat(response.errorCode()).isEqualTo(Errors.INVALID_RECORD.code());
+            assertThat(response.recordErrors()).extracting(BatchIndexAndErrorMessage::batchIndex,
+                    BatchIndexAndErrorMessage::batchIndexErrorMessage).containsExactly(tuple(1, reason), tuple(3, reason));
+            assertThat(response.errorMessage()).startsWith("One or more records have been rejected due to 2 record errors");
         }
         assertThat(endOffset(topic)).isZero();
     }
@@ -381,6 +407,11 @@ class ProtocolTest {
     private static MemoryRecords batch(ProducerId producer, int baseSequence, String... values) {
         return MemoryRecords.withIdempotentRecords(Compression.NONE, producer.id(), producer.epoch(), baseSequence,
                 records(values));
+    }
+
+    private static SimpleRecord keyed(String key, String value) {
+        return new SimpleRecord(System.currentTimeMillis(), key == null ? null : key.getBytes(StandardCharsets.UTF_8),
+                value.getBytes(StandardCharsets.UTF_8));
     }
 
     private static SimpleRecord[] records(String... values) {
