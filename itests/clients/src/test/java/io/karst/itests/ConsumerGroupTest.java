@@ -7,6 +7,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.FencedInstanceIdException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -23,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Consumer groups with the Java client's classic protocol: partitions shared among members, moved
- * when a member leaves, and committed offsets that survive a broker restart.
+ * when a member leaves, committed offsets that survive a broker restart, and static members
+ * ({@code group.instance.id}) that restart without a rebalance.
  */
 @Timeout(120)
 class ConsumerGroupTest {
@@ -120,6 +122,63 @@ class ConsumerGroupTest {
             assertThat(read).hasSize(40).allSatisfy(r -> assertThat(r.offset()).isGreaterThanOrEqualTo(25));
         } finally {
             closeAll(second);
+        }
+    }
+
+    @Test
+    void aStaticMemberRestartedWithinItsSessionKeepsItsPartitionsWithoutARebalance() throws Exception {
+        String topic = "group-static";
+        Clients.createTopic(karst.bootstrapServers(), topic, 4);
+        GroupMember stays = GroupMember.startStatic(karst.bootstrapServers(), "statics", topic, "stays", "stays-1");
+        GroupMember restarts = GroupMember.startStatic(karst.bootstrapServers(), "statics", topic, "restarts",
+                "restarts-1");
+        List<GroupMember> members = new ArrayList<>(List.of(stays, restarts));
+        try {
+            awaitAssignment(members, 4);
+            Await.until("both members in one generation", WAIT, () -> stays.generation() == restarts.generation());
+            int generation = stays.generation();
+            int revocations = stays.revocations();
+            Set<TopicPartition> partitions = restarts.assignment();
+
+            restarts.close();
+            GroupMember restarted = GroupMember.startStatic(karst.bootstrapServers(), "statics", topic, "restarted",
+                    "restarts-1");
+            members.add(restarted);
+            Await.until("the restarted member has partitions", WAIT, () -> !restarted.assignment().isEmpty());
+            produce(topic, 4, 0, 10);
+            Await.until("all 40 records received", WAIT, () -> total(List.of(stays, restarted)) == 40);
+
+            assertThat(restarted.assignment()).isEqualTo(partitions);
+            assertThat(restarted.generation()).as("the generation of the restarted member").isEqualTo(generation);
+            assertThat(stays.generation()).as("the generation of the other member").isEqualTo(generation);
+            assertThat(stays.revocations()).as("revocations seen by the other member").isEqualTo(revocations);
+            try (Admin admin = Clients.admin(karst.bootstrapServers())) {
+                ConsumerGroupDescription group = admin.describeConsumerGroups(List.of("statics")).all().get()
+                        .get("statics");
+                assertThat(group.members()).extracting(m -> m.groupInstanceId().orElse(null))
+                        .containsExactlyInAnyOrder("stays-1", "restarts-1");
+            }
+        } finally {
+            closeAll(members);
+        }
+    }
+
+    @Test
+    void aSecondConsumerWithTheSameInstanceIdFencesTheFirst() throws Exception {
+        String topic = "group-fenced";
+        Clients.createTopic(karst.bootstrapServers(), topic, 2);
+        GroupMember first = GroupMember.startStatic(karst.bootstrapServers(), "fencing", topic, "first", "twin");
+        awaitAssignment(List.of(first), 2);
+        GroupMember second = GroupMember.startStatic(karst.bootstrapServers(), "fencing", topic, "second", "twin");
+        try {
+            Await.until("the first consumer is fenced", WAIT, () -> first.failure() != null);
+            assertThat(first.failure()).isInstanceOf(FencedInstanceIdException.class);
+            awaitAssignment(List.of(second), 2);
+        } finally {
+            second.close();
+            if (first.failure() == null) {
+                first.close();
+            }
         }
     }
 

@@ -11,6 +11,10 @@ import org.apache.kafka.common.message.JoinGroupRequestData;
 import org.apache.kafka.common.message.JoinGroupRequestData.JoinGroupRequestProtocol;
 import org.apache.kafka.common.message.JoinGroupRequestData.JoinGroupRequestProtocolCollection;
 import org.apache.kafka.common.message.JoinGroupResponseData;
+import org.apache.kafka.common.message.LeaveGroupRequestData;
+import org.apache.kafka.common.message.LeaveGroupRequestData.MemberIdentity;
+import org.apache.kafka.common.message.LeaveGroupResponseData;
+import org.apache.kafka.common.message.LeaveGroupResponseData.MemberResponse;
 import org.apache.kafka.common.message.MetadataRequestData;
 import org.apache.kafka.common.message.MetadataResponseData;
 import org.apache.kafka.common.message.OffsetCommitRequestData;
@@ -28,6 +32,7 @@ import org.apache.kafka.common.requests.DescribeGroupsResponse;
 import org.apache.kafka.common.requests.FindCoordinatorResponse;
 import org.apache.kafka.common.requests.HeartbeatResponse;
 import org.apache.kafka.common.requests.JoinGroupResponse;
+import org.apache.kafka.common.requests.LeaveGroupResponse;
 import org.apache.kafka.common.requests.MetadataResponse;
 import org.apache.kafka.common.requests.OffsetCommitResponse;
 import org.apache.kafka.common.requests.OffsetFetchResponse;
@@ -42,6 +47,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The group coordinator at the protocol level, with requests a well-behaved client would not send:
@@ -60,6 +66,8 @@ class GroupProtocolTest {
     private static final short JOIN_V5 = 5;
     private static final short SYNC_V3 = 3;
     private static final short HEARTBEAT_V3 = 3;
+    private static final short LEAVE_V1 = 1;
+    private static final short LEAVE_V3 = 3;
     private static final short COMMIT_V7 = 7;
     private static final short FETCH_V7 = 7;
     private static final short DESCRIBE_V4 = 4;
@@ -87,9 +95,9 @@ class GroupProtocolTest {
     @Test
     void aJoinWithAnOutOfRangeSessionTimeoutIsRefusedAndTheGroupStaysUsable() throws IOException {
         try (RawConnection connection = RawConnection.open(karst.port())) {
-            assertThat(join(connection, "bounds", "", 999).errorCode())
+            assertThat(join(connection, "bounds", "", null, 999).errorCode())
                     .isEqualTo(Errors.INVALID_SESSION_TIMEOUT.code());
-            assertThat(join(connection, "bounds", "", 60_001).errorCode())
+            assertThat(join(connection, "bounds", "", null, 60_001).errorCode())
                     .isEqualTo(Errors.INVALID_SESSION_TIMEOUT.code());
 
             Member member = joinAndSync(connection, "bounds");
@@ -174,6 +182,86 @@ class GroupProtocolTest {
         }
     }
 
+    @Test
+    void aStaticMemberRejoiningWithoutItsMemberIdKeepsTheGenerationAndItsOldIdIsFenced() throws Exception {
+        String topic = "group-protocol-static";
+        Clients.createTopic(karst.bootstrapServers(), topic, 1);
+        try (RawConnection connection = RawConnection.open(karst.port())) {
+            JoinGroupResponseData joined = join(connection, "statics", "", "static-1", 10_000);
+            assertThat(joined.errorCode()).as("a static member needs no second join").isEqualTo(Errors.NONE.code());
+            assertThat(joined.memberId()).startsWith("static-1-");
+            assertThat(sync(connection, "statics", joined.generationId(), joined.memberId(), "static-1").errorCode())
+                    .isEqualTo(Errors.NONE.code());
+
+            JoinGroupResponseData rejoined = join(connection, "statics", "", "static-1", 10_000);
+
+            assertThat(rejoined.errorCode()).isEqualTo(Errors.NONE.code());
+            assertThat(rejoined.memberId()).isNotEqualTo(joined.memberId());
+            assertThat(rejoined.generationId()).isEqualTo(joined.generationId());
+            assertThat(rejoined.leader()).as("the leader as it was").isEqualTo(joined.memberId());
+            assertThat(rejoined.members()).isEmpty();
+            SyncGroupResponseData synced = sync(connection, "statics", rejoined.generationId(), rejoined.memberId(),
+                    "static-1");
+            assertThat(synced.assignment()).isEqualTo(ASSIGNMENT);
+
+            String old = joined.memberId();
+            int generation = joined.generationId();
+            assertThat(heartbeat(connection, "statics", generation, old, "static-1"))
+                    .isEqualTo(Errors.FENCED_INSTANCE_ID.code());
+            assertThat(sync(connection, "statics", generation, old, "static-1").errorCode())
+                    .isEqualTo(Errors.FENCED_INSTANCE_ID.code());
+            assertThat(commit(connection, "statics", generation, old, "static-1", topic, 5))
+                    .isEqualTo(Errors.FENCED_INSTANCE_ID.code());
+            assertThat(join(connection, "statics", old, "static-1", 10_000).errorCode())
+                    .isEqualTo(Errors.FENCED_INSTANCE_ID.code());
+            assertThat(heartbeat(connection, "statics", generation, rejoined.memberId(), "static-1"))
+                    .isEqualTo(Errors.NONE.code());
+            assertThat(describe(connection, "statics").members()).singleElement()
+                    .satisfies(m -> assertThat(m.groupInstanceId()).isEqualTo("static-1"));
+        }
+    }
+
+    @Test
+    void leaveGroupV3RemovesAStaticMemberByInstanceIdWithAnErrorPerMember() throws IOException {
+        try (RawConnection connection = RawConnection.open(karst.port())) {
+            JoinGroupResponseData joined = join(connection, "removed", "", "removable-1", 10_000);
+            assertThat(sync(connection, "removed", joined.generationId(), joined.memberId(), "removable-1").errorCode())
+                    .isEqualTo(Errors.NONE.code());
+
+            LeaveGroupResponseData left = connection.request(ApiKeys.LEAVE_GROUP, LEAVE_V3,
+                    new LeaveGroupRequestData().setGroupId("removed").setMembers(List.of(
+                            new MemberIdentity().setMemberId("stale").setGroupInstanceId("removable-1"),
+                            new MemberIdentity().setMemberId("").setGroupInstanceId("nobody"),
+                            new MemberIdentity().setMemberId("").setGroupInstanceId("removable-1"))),
+                    LeaveGroupResponse.class).data();
+
+            assertThat(left.errorCode()).isEqualTo(Errors.NONE.code());
+            assertThat(left.members()).extracting(MemberResponse::groupInstanceId, MemberResponse::errorCode)
+                    .containsExactly(
+                            tuple("removable-1", Errors.FENCED_INSTANCE_ID.code()),
+                            tuple("nobody", Errors.UNKNOWN_MEMBER_ID.code()),
+                            tuple("removable-1", Errors.NONE.code()));
+            assertThat(describe(connection, "removed").groupState()).isEqualTo("Empty");
+        }
+    }
+
+    @Test
+    void leaveGroupV1ByMemberIdStillWorks() throws IOException {
+        try (RawConnection connection = RawConnection.open(karst.port())) {
+            Member member = joinAndSync(connection, "leavers-v1");
+
+            assertThat(leaveV1(connection, "leavers-v1", "stranger")).isEqualTo(Errors.UNKNOWN_MEMBER_ID.code());
+            assertThat(leaveV1(connection, "leavers-v1", member.id)).isEqualTo(Errors.NONE.code());
+            assertThat(describe(connection, "leavers-v1").groupState()).isEqualTo("Empty");
+        }
+    }
+
+    private static short leaveV1(RawConnection connection, String group, String memberId) throws IOException {
+        return connection.request(ApiKeys.LEAVE_GROUP, LEAVE_V1,
+                new LeaveGroupRequestData().setGroupId(group).setMemberId(memberId), LeaveGroupResponse.class)
+                .data().errorCode();
+    }
+
     private static DescribedGroup describe(RawConnection connection, String group) throws IOException {
         return connection.request(ApiKeys.DESCRIBE_GROUPS, DESCRIBE_V4,
                 new DescribeGroupsRequestData().setGroups(List.of(group)), DescribeGroupsResponse.class)
@@ -193,10 +281,10 @@ class GroupProtocolTest {
 
     /** The v4+ first join: MEMBER_ID_REQUIRED with an id, then the join with it. */
     private static JoinGroupResponseData joinAsNewMember(RawConnection connection, String group) throws IOException {
-        JoinGroupResponseData first = join(connection, group, "", 10_000);
+        JoinGroupResponseData first = join(connection, group, "", null, 10_000);
         assertThat(first.errorCode()).isEqualTo(Errors.MEMBER_ID_REQUIRED.code());
         assertThat(first.memberId()).startsWith(RawConnection.CLIENT_ID + "-");
-        JoinGroupResponseData joined = join(connection, group, first.memberId(), 10_000);
+        JoinGroupResponseData joined = join(connection, group, first.memberId(), null, 10_000);
         assertThat(joined.errorCode()).isEqualTo(Errors.NONE.code());
         assertThat(joined.leader()).isEqualTo(first.memberId());
         assertThat(joined.protocolName()).isEqualTo("range");
@@ -204,10 +292,11 @@ class GroupProtocolTest {
     }
 
     private static JoinGroupResponseData join(RawConnection connection, String group, String memberId,
-                                              int sessionTimeoutMs) throws IOException {
+                                              String instanceId, int sessionTimeoutMs) throws IOException {
         JoinGroupRequestProtocolCollection protocols = new JoinGroupRequestProtocolCollection();
         protocols.add(new JoinGroupRequestProtocol().setName("range").setMetadata(new byte[]{0, 1}));
         JoinGroupRequestData request = new JoinGroupRequestData().setGroupId(group).setMemberId(memberId)
+                .setGroupInstanceId(instanceId)
                 .setSessionTimeoutMs(sessionTimeoutMs).setRebalanceTimeoutMs(10_000)
                 .setProtocolType("consumer").setProtocols(protocols);
         return connection.request(ApiKeys.JOIN_GROUP, JOIN_V5, request, JoinGroupResponse.class).data();
@@ -215,22 +304,38 @@ class GroupProtocolTest {
 
     private static SyncGroupResponseData sync(RawConnection connection, String group, int generation, String memberId)
             throws IOException {
+        return sync(connection, group, generation, memberId, null);
+    }
+
+    private static SyncGroupResponseData sync(RawConnection connection, String group, int generation, String memberId,
+                                              String instanceId) throws IOException {
         SyncGroupRequestData request = new SyncGroupRequestData().setGroupId(group).setGenerationId(generation)
-                .setMemberId(memberId)
+                .setMemberId(memberId).setGroupInstanceId(instanceId)
                 .setAssignments(List.of(new SyncGroupRequestAssignment().setMemberId(memberId).setAssignment(ASSIGNMENT)));
         return connection.request(ApiKeys.SYNC_GROUP, SYNC_V3, request, SyncGroupResponse.class).data();
     }
 
     private static short heartbeat(RawConnection connection, String group, int generation, String memberId)
             throws IOException {
+        return heartbeat(connection, group, generation, memberId, null);
+    }
+
+    private static short heartbeat(RawConnection connection, String group, int generation, String memberId,
+                                   String instanceId) throws IOException {
         return connection.request(ApiKeys.HEARTBEAT, HEARTBEAT_V3, new HeartbeatRequestData().setGroupId(group)
-                .setGenerationId(generation).setMemberId(memberId), HeartbeatResponse.class).data().errorCode();
+                .setGenerationId(generation).setMemberId(memberId).setGroupInstanceId(instanceId),
+                HeartbeatResponse.class).data().errorCode();
     }
 
     private static short commit(RawConnection connection, String group, int generation, String memberId,
                                 String topic, long offset) throws IOException {
+        return commit(connection, group, generation, memberId, null, topic, offset);
+    }
+
+    private static short commit(RawConnection connection, String group, int generation, String memberId,
+                                String instanceId, String topic, long offset) throws IOException {
         OffsetCommitRequestData request = new OffsetCommitRequestData().setGroupId(group)
-                .setGenerationIdOrMemberEpoch(generation).setMemberId(memberId)
+                .setGenerationIdOrMemberEpoch(generation).setMemberId(memberId).setGroupInstanceId(instanceId)
                 .setTopics(List.of(new OffsetCommitRequestTopic().setName(topic).setPartitions(List.of(
                         new OffsetCommitRequestPartition().setPartitionIndex(0).setCommittedOffset(offset)))));
         return connection.request(ApiKeys.OFFSET_COMMIT, COMMIT_V7, request, OffsetCommitResponse.class).data()
