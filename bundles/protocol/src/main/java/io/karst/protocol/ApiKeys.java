@@ -26,7 +26,7 @@ import io.karst.protocol.messages.SyncGroupMessage;
 /**
  * The APIs Karst serves: key, the version range advertised in ApiVersions, the first flexible
  * version, and the request and response schemas. Ranges are capped at what librdkafka 2.0.2 knows,
- * so every client sends the same version (see PROTOCOL.md).
+ * so every client sends the same version (see docs/protocol.md).
  */
 public enum ApiKeys {
     PRODUCE(0, 0, 8, 9, ProduceMessage.REQUEST, ProduceMessage.RESPONSE),

@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * The first checks a produced batch passes, all made on the batch header without decompressing
- * (PROTOCOL.md, "Checks without decompression"); {@link BatchConverter} then checks its records.
+ * (docs/protocol.md, "Checks without decompression"); {@link BatchConverter} then checks its records.
  */
 public final class BatchValidator {
     private static final int ZSTD = 4;
