@@ -9,10 +9,10 @@ import io.karst.api.broker.GroupMemberInfo;
 import io.karst.api.broker.GroupOffset;
 import io.karst.api.broker.OffsetSpec;
 import io.karst.api.coordination.TopicDescription;
-import io.karst.broker.internal.group.CommittedOffset;
-import io.karst.broker.internal.group.GroupCoordinatorService;
-import io.karst.broker.internal.group.GroupState;
-import io.karst.broker.internal.group.GroupSummary;
+import io.karst.api.group.CommittedOffset;
+import io.karst.api.group.GroupService;
+import io.karst.api.group.GroupState;
+import io.karst.api.group.GroupSummary;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -30,10 +30,10 @@ import java.util.TreeSet;
 final class BrokerGroupAdmin implements GroupAdmin {
     private static final String CONSUMER = "consumer";
 
-    private final GroupCoordinatorService groups;
+    private final GroupService groups;
     private final TopicManager topics;
 
-    BrokerGroupAdmin(GroupCoordinatorService groups, TopicManager topics) {
+    BrokerGroupAdmin(GroupService groups, TopicManager topics) {
         this.groups = groups;
         this.topics = topics;
     }
@@ -67,7 +67,7 @@ final class BrokerGroupAdmin implements GroupAdmin {
                 throw new KarstException(Errors.KAFKA_STORAGE_ERROR, "Cannot read " + tp + ": " + e.getMessage(), e);
             }
         }
-        groups.offsets().reset(groupId, offsets);
+        groups.reset(groupId, offsets);
         return offsets;
     }
 
@@ -80,7 +80,7 @@ final class BrokerGroupAdmin implements GroupAdmin {
             assigned.forEach(tp -> owners.put(tp, m.memberId()));
             members.add(new GroupMemberInfo(m.memberId(), m.groupInstanceId(), m.clientId(), m.clientHost(), assigned));
         }
-        Map<TopicPartition, CommittedOffset> committed = groups.offsets().fetch(group.groupId(), null);
+        Map<TopicPartition, CommittedOffset> committed = groups.fetch(group.groupId(), null);
         Map<TopicPartition, GroupOffset> offsets = new TreeMap<>();
         for (TopicPartition tp : union(committed.keySet(), owners.keySet())) {
             CommittedOffset c = committed.get(tp);

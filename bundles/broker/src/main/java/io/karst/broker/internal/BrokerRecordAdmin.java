@@ -9,14 +9,14 @@ import io.karst.api.broker.LogDumpVisitor;
 import io.karst.api.broker.ProducedRecord;
 import io.karst.api.broker.RecordAdmin;
 import io.karst.api.coordination.TopicDescription;
+import io.karst.api.group.CommittedOffset;
+import io.karst.api.group.GroupService;
+import io.karst.api.group.GroupState;
+import io.karst.api.group.GroupSummary;
+import io.karst.api.group.OffsetCommit;
 import io.karst.api.record.Header;
 import io.karst.api.record.RecordBatch;
 import io.karst.api.record.RecordBatchBuilder;
-import io.karst.broker.internal.group.CommittedOffset;
-import io.karst.broker.internal.group.GroupCoordinatorService;
-import io.karst.broker.internal.group.GroupState;
-import io.karst.broker.internal.group.GroupSummary;
-import io.karst.broker.internal.group.OffsetManager;
 
 import java.io.IOException;
 import java.time.Clock;
@@ -40,12 +40,12 @@ final class BrokerRecordAdmin implements RecordAdmin {
     private final TopicManager topics;
     private final PartitionAppender appender;
     private final Purgatory fetchPurgatory;
-    private final GroupCoordinatorService groups;
+    private final GroupService groups;
     private final RecordDecoder decoder;
     private final Clock clock;
 
     BrokerRecordAdmin(TopicManager topics, PartitionAppender appender, Purgatory fetchPurgatory,
-                      GroupCoordinatorService groups, CodecRegistry codecs, Clock clock) {
+                      GroupService groups, CodecRegistry codecs, Clock clock) {
         this.topics = topics;
         this.appender = appender;
         this.fetchPurgatory = fetchPurgatory;
@@ -122,7 +122,7 @@ final class BrokerRecordAdmin implements RecordAdmin {
 
     private Map<TopicPartition, Long> startPositions(ConsumeRequest request, List<TopicPartition> partitions) {
         Map<TopicPartition, CommittedOffset> committed = request.group() == null ? Map.of()
-                : groups.offsets().fetch(request.group(), partitions);
+                : groups.fetch(request.group(), partitions);
         Map<TopicPartition, Long> positions = new LinkedHashMap<>();
         for (TopicPartition tp : partitions) {
             Partition p = local(tp);
@@ -194,9 +194,9 @@ final class BrokerRecordAdmin implements RecordAdmin {
         if (group == null) {
             return read;
         }
-        Map<TopicPartition, OffsetManager.OffsetCommit> commits = new LinkedHashMap<>();
-        positions.forEach((tp, position) -> commits.put(tp, new OffsetManager.OffsetCommit(position, -1, "")));
-        groups.offsets().commit(group, -1, "", null, commits).forEach((tp, error) -> {
+        Map<TopicPartition, OffsetCommit> commits = new LinkedHashMap<>();
+        positions.forEach((tp, position) -> commits.put(tp, new OffsetCommit(position, -1, "")));
+        groups.commit(group, -1, "", null, commits).forEach((tp, error) -> {
             if (error != Errors.NONE) {
                 throw new KarstException(error, "Cannot commit the offsets of group '" + group + "' for " + tp + ": "
                         + error + ".");

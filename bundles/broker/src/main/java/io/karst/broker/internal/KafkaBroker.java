@@ -10,13 +10,13 @@ import io.karst.api.codec.BufferPool;
 import io.karst.api.codec.Codec;
 import io.karst.api.coordination.BrokerRegistration;
 import io.karst.api.coordination.Coordinator;
+import io.karst.api.group.GroupState;
 import io.karst.api.log.LogStore;
 import io.karst.api.log.PartitionLog;
 import io.karst.api.request.RequestContext;
 import io.karst.api.request.RequestHandler;
 import io.karst.api.request.Response;
 import io.karst.broker.internal.group.GroupCoordinatorService;
-import io.karst.broker.internal.group.GroupState;
 import io.karst.broker.internal.group.OffsetsLog;
 import io.karst.broker.internal.handler.AlterConfigsHandler;
 import io.karst.broker.internal.handler.ApiVersionsHandler;
@@ -149,12 +149,12 @@ public final class KafkaBroker implements RequestHandler, BrokerStatus, AutoClos
                 new AlterConfigsHandler(topics),
                 new IncrementalAlterConfigsHandler(topics),
                 new FindCoordinatorHandler(config, groups, endpoints),
-                new JoinGroupHandler(groups.membership()),
-                new SyncGroupHandler(groups.membership()),
-                new HeartbeatHandler(groups.membership()),
-                new LeaveGroupHandler(groups.membership()),
-                new OffsetCommitHandler(groups.offsets(), topics),
-                new OffsetFetchHandler(groups.offsets()),
+                new JoinGroupHandler(groups),
+                new SyncGroupHandler(groups),
+                new HeartbeatHandler(groups),
+                new LeaveGroupHandler(groups),
+                new OffsetCommitHandler(groups, topics),
+                new OffsetFetchHandler(groups),
                 new ListGroupsHandler(groups),
                 new DescribeGroupsHandler(groups)), requestThreads, new RequestMetricsRecorder(metrics));
     }

@@ -2,6 +2,12 @@ package io.karst.broker.internal.group;
 
 import io.karst.api.Errors;
 import io.karst.api.KarstException;
+import io.karst.api.group.GroupState;
+import io.karst.api.group.JoinRequest;
+import io.karst.api.group.JoinResult;
+import io.karst.api.group.LeaveResult;
+import io.karst.api.group.LeavingMember;
+import io.karst.api.group.SyncResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

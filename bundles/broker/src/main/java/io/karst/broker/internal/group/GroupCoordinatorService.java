@@ -1,23 +1,39 @@
 package io.karst.broker.internal.group;
 
+import io.karst.api.group.MemberProtocol;
 import io.karst.broker.internal.group.GroupMetadataStore.LoadedGroup;
 import io.karst.broker.internal.group.OffsetsTopicRecords.StoredGroup;
 import io.karst.broker.internal.group.OffsetsTopicRecords.StoredMember;
 
+import io.karst.api.Errors;
+import io.karst.api.TopicPartition;
+import io.karst.api.group.CommittedOffset;
+import io.karst.api.group.GroupService;
+import io.karst.api.group.GroupState;
+import io.karst.api.group.GroupSummary;
+import io.karst.api.group.JoinRequest;
+import io.karst.api.group.JoinResult;
+import io.karst.api.group.LeaveResult;
+import io.karst.api.group.LeavingMember;
+import io.karst.api.group.OffsetCommit;
+import io.karst.api.group.SyncResult;
+
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The group coordinator as the broker holds it: membership ({@link GroupCoordinator}), committed
  * offsets ({@link OffsetManager}) and what the groups look like from outside, over one registry of
  * groups stored in {@code __consumer_offsets}.
  */
-public final class GroupCoordinatorService implements AutoCloseable {
+public final class GroupCoordinatorService implements GroupService, AutoCloseable {
     private final GroupRegistry groups = new GroupRegistry();
     private final GroupMetadataStore store;
     private final GroupCoordinator membership;
@@ -38,15 +54,54 @@ public final class GroupCoordinatorService implements AutoCloseable {
         this.offsets = new OffsetManager(config, groups, store, clock);
     }
 
-    public GroupCoordinator membership() {
+    /** Membership itself, with its futures, for the tests in this package. */
+    GroupCoordinator membership() {
         return membership;
     }
 
+    /** Committed offsets, for the broker's housekeeping (expiry, deleted topics). */
     public OffsetManager offsets() {
         return offsets;
     }
 
-    /** Creates {@code __consumer_offsets} if needed, as FindCoordinator does before naming this broker. */
+    @Override
+    public CompletionStage<JoinResult> joinGroup(JoinRequest request) {
+        return membership.joinGroup(request);
+    }
+
+    @Override
+    public CompletionStage<SyncResult> syncGroup(String groupId, int generationId, String memberId,
+                                                 String groupInstanceId, Map<String, byte[]> assignments) {
+        return membership.syncGroup(groupId, generationId, memberId, groupInstanceId, assignments);
+    }
+
+    @Override
+    public Errors heartbeat(String groupId, int generationId, String memberId, String groupInstanceId) {
+        return membership.heartbeat(groupId, generationId, memberId, groupInstanceId);
+    }
+
+    @Override
+    public LeaveResult leaveGroup(String groupId, List<LeavingMember> leaving) {
+        return membership.leaveGroup(groupId, leaving);
+    }
+
+    @Override
+    public Map<TopicPartition, Errors> commit(String groupId, int generationId, String memberId,
+                                              String groupInstanceId, Map<TopicPartition, OffsetCommit> commits) {
+        return offsets.commit(groupId, generationId, memberId, groupInstanceId, commits);
+    }
+
+    @Override
+    public Map<TopicPartition, CommittedOffset> fetch(String groupId, Collection<TopicPartition> partitions) {
+        return offsets.fetch(groupId, partitions);
+    }
+
+    @Override
+    public void reset(String groupId, Map<TopicPartition, Long> newOffsets) {
+        offsets.reset(groupId, newOffsets);
+    }
+
+    @Override
     public void ensureOffsetsTopic() {
         log.ensureExists();
     }
@@ -74,7 +129,7 @@ public final class GroupCoordinatorService implements AutoCloseable {
         }
     }
 
-    /** Every known group, sorted by id. */
+    @Override
     public List<GroupSummary> listGroups() {
         List<GroupSummary> result = new ArrayList<>();
         for (GroupMetadata group : groups.all()) {
@@ -85,7 +140,7 @@ public final class GroupCoordinatorService implements AutoCloseable {
         return result;
     }
 
-    /** The group as DescribeGroups shows it; Dead for an unknown group. */
+    @Override
     public GroupSummary describeGroup(String groupId) {
         GroupMetadata group = groups.get(groupId);
         return group == null ? GroupSummary.dead(groupId) : describe(group);
@@ -108,7 +163,7 @@ public final class GroupCoordinatorService implements AutoCloseable {
         }
     }
 
-    /** Groups per state and committed offsets in all, for the coordinator's metrics. */
+    @Override
     public Map<GroupState, Integer> countByState() {
         Map<GroupState, Integer> counts = new EnumMap<>(GroupState.class);
         for (GroupMetadata group : groups.all()) {
@@ -119,6 +174,7 @@ public final class GroupCoordinatorService implements AutoCloseable {
         return counts;
     }
 
+    @Override
     public int offsetCount() {
         int count = 0;
         for (GroupMetadata group : groups.all()) {

@@ -1,6 +1,9 @@
 package io.karst.broker.internal.group;
 
 import io.karst.api.TopicPartition;
+import io.karst.api.group.CommittedOffset;
+import io.karst.api.group.GroupState;
+import io.karst.api.group.MemberProtocol;
 
 import java.util.ArrayList;
 import java.util.Collection;

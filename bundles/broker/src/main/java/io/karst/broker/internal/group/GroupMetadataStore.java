@@ -1,6 +1,7 @@
 package io.karst.broker.internal.group;
 
 import io.karst.api.TopicPartition;
+import io.karst.api.group.CommittedOffset;
 import io.karst.api.record.LogRecord;
 import io.karst.api.record.RecordBatchBuilder;
 import io.karst.broker.internal.group.OffsetsTopicRecords.GroupKey;

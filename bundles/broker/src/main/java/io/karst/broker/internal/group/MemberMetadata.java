@@ -1,5 +1,8 @@
 package io.karst.broker.internal.group;
 
+import io.karst.api.group.JoinResult;
+import io.karst.api.group.MemberProtocol;
+import io.karst.api.group.SyncResult;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

@@ -3,6 +3,9 @@ package io.karst.broker.internal.group;
 import io.karst.api.Errors;
 import io.karst.api.KarstException;
 import io.karst.api.TopicPartition;
+import io.karst.api.group.CommittedOffset;
+import io.karst.api.group.GroupState;
+import io.karst.api.group.OffsetCommit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,10 +36,6 @@ public final class OffsetManager {
         this.groups = groups;
         this.store = store;
         this.clock = clock;
-    }
-
-    /** An offset to commit, as OffsetCommit carries it. */
-    public record OffsetCommit(long offset, int leaderEpoch, String metadata) {
     }
 
     /**

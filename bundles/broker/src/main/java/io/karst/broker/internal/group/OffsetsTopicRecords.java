@@ -1,6 +1,7 @@
 package io.karst.broker.internal.group;
 
 import io.karst.api.TopicPartition;
+import io.karst.api.group.CommittedOffset;
 import io.karst.protocol.FrameWriter;
 import io.karst.protocol.Schema;
 import io.karst.protocol.Sizer;

@@ -1,8 +1,8 @@
 package io.karst.broker.internal.handler;
 
 import io.karst.api.Errors;
-import io.karst.broker.internal.group.GroupCoordinatorService;
-import io.karst.broker.internal.group.GroupSummary;
+import io.karst.api.group.GroupService;
+import io.karst.api.group.GroupSummary;
 import io.karst.protocol.ApiKeys;
 import io.karst.protocol.Protocol;
 import io.karst.protocol.Struct;
@@ -16,9 +16,9 @@ import java.util.concurrent.CompletionStage;
  * Dead with no members and no error, as Kafka does up to v5.
  */
 public final class DescribeGroupsHandler implements ApiHandler {
-    private final GroupCoordinatorService groups;
+    private final GroupService groups;
 
-    public DescribeGroupsHandler(GroupCoordinatorService groups) {
+    public DescribeGroupsHandler(GroupService groups) {
         this.groups = groups;
     }
 

@@ -5,7 +5,7 @@ import io.karst.api.KarstException;
 import io.karst.api.coordination.Endpoint;
 import io.karst.broker.internal.AdvertisedEndpoints;
 import io.karst.broker.internal.BrokerConfig;
-import io.karst.broker.internal.group.GroupCoordinatorService;
+import io.karst.api.group.GroupService;
 import io.karst.protocol.ApiKeys;
 import io.karst.protocol.Protocol;
 import io.karst.protocol.Struct;
@@ -22,10 +22,10 @@ public final class FindCoordinatorHandler implements ApiHandler {
     private static final byte TRANSACTION = 1;
 
     private final BrokerConfig config;
-    private final GroupCoordinatorService groups;
+    private final GroupService groups;
     private final AdvertisedEndpoints endpoints;
 
-    public FindCoordinatorHandler(BrokerConfig config, GroupCoordinatorService groups, AdvertisedEndpoints endpoints) {
+    public FindCoordinatorHandler(BrokerConfig config, GroupService groups, AdvertisedEndpoints endpoints) {
         this.config = config;
         this.groups = groups;
         this.endpoints = endpoints;

@@ -1,7 +1,7 @@
 package io.karst.broker.internal.handler;
 
 import io.karst.api.Errors;
-import io.karst.broker.internal.group.GroupCoordinator;
+import io.karst.api.group.GroupService;
 import io.karst.protocol.ApiKeys;
 import io.karst.protocol.Protocol;
 import io.karst.protocol.Struct;
@@ -11,9 +11,9 @@ import java.util.concurrent.CompletionStage;
 
 /** Heartbeat: keeps a member's session alive; REBALANCE_IN_PROGRESS tells it to rejoin. */
 public final class HeartbeatHandler implements ApiHandler {
-    private final GroupCoordinator coordinator;
+    private final GroupService coordinator;
 
-    public HeartbeatHandler(GroupCoordinator coordinator) {
+    public HeartbeatHandler(GroupService coordinator) {
         this.coordinator = coordinator;
     }
 

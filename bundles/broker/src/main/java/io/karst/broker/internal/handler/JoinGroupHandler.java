@@ -1,9 +1,9 @@
 package io.karst.broker.internal.handler;
 
-import io.karst.broker.internal.group.GroupCoordinator;
-import io.karst.broker.internal.group.JoinRequest;
-import io.karst.broker.internal.group.JoinResult;
-import io.karst.broker.internal.group.MemberProtocol;
+import io.karst.api.group.GroupService;
+import io.karst.api.group.JoinRequest;
+import io.karst.api.group.JoinResult;
+import io.karst.api.group.MemberProtocol;
 import io.karst.protocol.ApiKeys;
 import io.karst.protocol.Protocol;
 import io.karst.protocol.Struct;
@@ -20,9 +20,9 @@ import java.util.concurrent.CompletionStage;
 public final class JoinGroupHandler implements ApiHandler {
     private static final int MEMBER_ID_REQUIRED_SINCE = 4;
 
-    private final GroupCoordinator coordinator;
+    private final GroupService coordinator;
 
-    public JoinGroupHandler(GroupCoordinator coordinator) {
+    public JoinGroupHandler(GroupService coordinator) {
         this.coordinator = coordinator;
     }
 

@@ -1,8 +1,8 @@
 package io.karst.broker.internal.handler;
 
-import io.karst.broker.internal.group.GroupCoordinator;
-import io.karst.broker.internal.group.LeaveResult;
-import io.karst.broker.internal.group.LeavingMember;
+import io.karst.api.group.GroupService;
+import io.karst.api.group.LeaveResult;
+import io.karst.api.group.LeavingMember;
 import io.karst.protocol.ApiKeys;
 import io.karst.protocol.Protocol;
 import io.karst.protocol.Struct;
@@ -20,9 +20,9 @@ import java.util.concurrent.CompletionStage;
 public final class LeaveGroupHandler implements ApiHandler {
     private static final int MEMBERS_SINCE = 3;
 
-    private final GroupCoordinator coordinator;
+    private final GroupService coordinator;
 
-    public LeaveGroupHandler(GroupCoordinator coordinator) {
+    public LeaveGroupHandler(GroupService coordinator) {
         this.coordinator = coordinator;
     }
 

@@ -1,7 +1,7 @@
 package io.karst.broker.internal.handler;
 
-import io.karst.broker.internal.group.GroupCoordinatorService;
-import io.karst.broker.internal.group.GroupSummary;
+import io.karst.api.group.GroupService;
+import io.karst.api.group.GroupSummary;
 import io.karst.protocol.ApiKeys;
 import io.karst.protocol.Protocol;
 import io.karst.protocol.Struct;
@@ -11,9 +11,9 @@ import java.util.concurrent.CompletionStage;
 
 /** ListGroups: every group this coordinator knows, with its protocol type (empty for offsets-only groups). */
 public final class ListGroupsHandler implements ApiHandler {
-    private final GroupCoordinatorService groups;
+    private final GroupService groups;
 
-    public ListGroupsHandler(GroupCoordinatorService groups) {
+    public ListGroupsHandler(GroupService groups) {
         this.groups = groups;
     }
 

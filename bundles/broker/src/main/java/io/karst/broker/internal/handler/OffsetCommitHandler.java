@@ -4,7 +4,8 @@ import io.karst.api.Errors;
 import io.karst.api.TopicPartition;
 import io.karst.api.coordination.TopicDescription;
 import io.karst.broker.internal.TopicManager;
-import io.karst.broker.internal.group.OffsetManager;
+import io.karst.api.group.GroupService;
+import io.karst.api.group.OffsetCommit;
 import io.karst.protocol.ApiKeys;
 import io.karst.protocol.Protocol;
 import io.karst.protocol.Struct;
@@ -21,10 +22,10 @@ import java.util.concurrent.CompletionStage;
  * member id commits for a group without members ({@code assign()} users).
  */
 public final class OffsetCommitHandler implements ApiHandler {
-    private final OffsetManager offsets;
+    private final GroupService offsets;
     private final TopicManager topics;
 
-    public OffsetCommitHandler(OffsetManager offsets, TopicManager topics) {
+    public OffsetCommitHandler(GroupService offsets, TopicManager topics) {
         this.offsets = offsets;
         this.topics = topics;
     }
@@ -37,14 +38,14 @@ public final class OffsetCommitHandler implements ApiHandler {
     @Override
     public CompletionStage<Struct> handle(Request request) {
         Struct body = request.body();
-        Map<TopicPartition, OffsetManager.OffsetCommit> commits = new LinkedHashMap<>();
+        Map<TopicPartition, OffsetCommit> commits = new LinkedHashMap<>();
         for (Struct topic : body.getStructs("topics")) {
             String name = topic.getString("name");
             Optional<TopicDescription> described = topics.describe(name);
             for (Struct p : topic.getStructs("partitions")) {
                 int index = p.getInt("partition_index");
                 if (described.isPresent() && described.get().partitions().containsKey(index)) {
-                    commits.put(new TopicPartition(name, index), new OffsetManager.OffsetCommit(
+                    commits.put(new TopicPartition(name, index), new OffsetCommit(
                             p.getLong("committed_offset"), p.getInt("committed_leader_epoch"),
                             p.getString("committed_metadata")));
                 }

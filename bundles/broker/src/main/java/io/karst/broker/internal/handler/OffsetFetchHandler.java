@@ -2,8 +2,8 @@ package io.karst.broker.internal.handler;
 
 import io.karst.api.Errors;
 import io.karst.api.TopicPartition;
-import io.karst.broker.internal.group.CommittedOffset;
-import io.karst.broker.internal.group.OffsetManager;
+import io.karst.api.group.CommittedOffset;
+import io.karst.api.group.GroupService;
 import io.karst.protocol.ApiKeys;
 import io.karst.protocol.Protocol;
 import io.karst.protocol.Struct;
@@ -23,9 +23,9 @@ import java.util.concurrent.CompletionStage;
 public final class OffsetFetchHandler implements ApiHandler {
     private static final long NO_OFFSET = -1L;
 
-    private final OffsetManager offsets;
+    private final GroupService offsets;
 
-    public OffsetFetchHandler(OffsetManager offsets) {
+    public OffsetFetchHandler(GroupService offsets) {
         this.offsets = offsets;
     }
 

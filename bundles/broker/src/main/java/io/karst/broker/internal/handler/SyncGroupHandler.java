@@ -1,6 +1,6 @@
 package io.karst.broker.internal.handler;
 
-import io.karst.broker.internal.group.GroupCoordinator;
+import io.karst.api.group.GroupService;
 import io.karst.protocol.ApiKeys;
 import io.karst.protocol.Protocol;
 import io.karst.protocol.Struct;
@@ -12,9 +12,9 @@ import java.util.concurrent.CompletionStage;
 
 /** SyncGroup: a follower's answer waits until the leader has handed in the assignment. */
 public final class SyncGroupHandler implements ApiHandler {
-    private final GroupCoordinator coordinator;
+    private final GroupService coordinator;
 
-    public SyncGroupHandler(GroupCoordinator coordinator) {
+    public SyncGroupHandler(GroupService coordinator) {
         this.coordinator = coordinator;
     }
 

@@ -1,6 +1,13 @@
 package io.karst.broker.internal.group;
 
 import io.karst.api.Errors;
+import io.karst.api.group.GroupState;
+import io.karst.api.group.GroupSummary;
+import io.karst.api.group.JoinRequest;
+import io.karst.api.group.JoinResult;
+import io.karst.api.group.LeavingMember;
+import io.karst.api.group.MemberProtocol;
+import io.karst.api.group.SyncResult;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

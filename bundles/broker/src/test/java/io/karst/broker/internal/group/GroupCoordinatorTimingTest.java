@@ -1,6 +1,10 @@
 package io.karst.broker.internal.group;
 
 import io.karst.api.Errors;
+import io.karst.api.group.GroupState;
+import io.karst.api.group.JoinRequest;
+import io.karst.api.group.JoinResult;
+import io.karst.api.group.MemberProtocol;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

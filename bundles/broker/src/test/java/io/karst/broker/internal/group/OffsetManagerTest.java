@@ -2,6 +2,10 @@ package io.karst.broker.internal.group;
 
 import io.karst.api.Errors;
 import io.karst.api.TopicPartition;
+import io.karst.api.group.CommittedOffset;
+import io.karst.api.group.GroupState;
+import io.karst.api.group.JoinResult;
+import io.karst.api.group.OffsetCommit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -80,7 +84,7 @@ class OffsetManagerTest {
 
     private Errors commit(String group, int generation, String memberId, long offset) {
         Map<TopicPartition, Errors> result = groups.offsets().commit(group, generation, memberId, null,
-                Map.of(ORDERS, new OffsetManager.OffsetCommit(offset, -1, "")));
+                Map.of(ORDERS, new OffsetCommit(offset, -1, "")));
         return result.get(ORDERS);
     }
 

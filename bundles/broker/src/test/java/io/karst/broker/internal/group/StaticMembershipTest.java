@@ -2,6 +2,12 @@ package io.karst.broker.internal.group;
 
 import io.karst.api.Errors;
 import io.karst.api.TopicPartition;
+import io.karst.api.group.GroupSummary;
+import io.karst.api.group.JoinResult;
+import io.karst.api.group.LeaveResult;
+import io.karst.api.group.LeavingMember;
+import io.karst.api.group.OffsetCommit;
+import io.karst.api.group.SyncResult;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,7 +71,7 @@ class StaticMembershipTest {
         assertThat(groups.join(GROUP, b.memberId(), "b-1", "range").join().error())
                 .isEqualTo(Errors.FENCED_INSTANCE_ID);
         assertThat(groups.offsets().commit(GROUP, b.generationId(), b.memberId(), "b-1",
-                Map.of(ORDERS, new OffsetManager.OffsetCommit(3, -1, "")))).containsEntry(ORDERS,
+                Map.of(ORDERS, new OffsetCommit(3, -1, "")))).containsEntry(ORDERS,
                 Errors.FENCED_INSTANCE_ID);
         assertThat(groups.heartbeat(GROUP, b)).as("without its instance id it is just unknown")
                 .isEqualTo(Errors.UNKNOWN_MEMBER_ID);

@@ -1,4 +1,4 @@
-package io.karst.broker.internal.group;
+package io.karst.api.group;
 
 /**
  * One assignment protocol a member supports (e.g. {@code range}, {@code cooperative-sticky}) with

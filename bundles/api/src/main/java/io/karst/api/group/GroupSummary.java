@@ -1,4 +1,4 @@
-package io.karst.broker.internal.group;
+package io.karst.api.group;
 
 import java.util.List;
 
@@ -21,7 +21,7 @@ public record GroupSummary(String groupId, GroupState state, String protocolType
                                 byte[] metadata, byte[] assignment) {
     }
 
-    static GroupSummary dead(String groupId) {
+    public static GroupSummary dead(String groupId) {
         return new GroupSummary(groupId, GroupState.DEAD, "", "", -1, List.of());
     }
 }

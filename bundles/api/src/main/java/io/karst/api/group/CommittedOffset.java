@@ -1,4 +1,4 @@
-package io.karst.broker.internal.group;
+package io.karst.api.group;
 
 /**
  * An offset a group committed for one partition.

@@ -1,4 +1,4 @@
-package io.karst.broker.internal.group;
+package io.karst.api.group;
 
 import java.util.List;
 
@@ -21,7 +21,7 @@ public record JoinRequest(String groupId, String memberId, String groupInstanceI
                           String protocolType, List<MemberProtocol> protocols) {
 
     /** The rebalance timeout; v0 has none, and the session timeout stands in for it. */
-    int effectiveRebalanceTimeoutMs() {
+    public int effectiveRebalanceTimeoutMs() {
         return rebalanceTimeoutMs < 0 ? sessionTimeoutMs : rebalanceTimeoutMs;
     }
 }

@@ -1,4 +1,4 @@
-package io.karst.broker.internal.group;
+package io.karst.api.group;
 
 /** The states of a classic group, with the names Kafka shows in DescribeGroups and its tools. */
 public enum GroupState {
