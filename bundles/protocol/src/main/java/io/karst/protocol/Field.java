@@ -2,7 +2,6 @@ package io.karst.protocol;
 
 import java.nio.ByteBuffer;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * One field of a message: its name (as in Kafka's protocol guide), type, the versions that carry
@@ -57,10 +56,6 @@ public final class Field<T> {
 
     public static Field<Long> int64(String name) {
         return of(name, FieldType.INT64);
-    }
-
-    public static Field<UUID> uuid(String name) {
-        return of(name, FieldType.UUID_TYPE);
     }
 
     public static Field<String> string(String name) {

@@ -5,8 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The values of one struct of a message at one version, read and written through the message's field constants. Fields that the version
- * lacks hold their defaults, so handlers read every field without checking the version.
+ * The values of one struct of a message at one version, read and written through the message's
+ * {@link Field} constants, so the compiler checks every value's type. Fields that the version lacks
+ * hold their defaults, so handlers read every field without checking the version. A constant of
+ * another struct is refused with {@link IllegalArgumentException}.
  */
 public final class Struct {
     private final Schema schema;
@@ -68,10 +70,11 @@ public final class Struct {
     }
 
     /** Appends a new element, at every field's default, to the array of structs {@code field}, and returns it. */
+    @SuppressWarnings("unchecked")
     public Struct addElement(Field<List<Struct>> field) {
         int i = schema.indexOf(field);
         Struct element = schema.elementSchema(i).newStruct(version);
-        List<Struct> list = get(field);
+        List<Struct> list = (List<Struct>) values[i];
         if (list == null) {
             list = new ArrayList<>();
             values[i] = list;

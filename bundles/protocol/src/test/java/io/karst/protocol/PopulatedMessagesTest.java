@@ -67,7 +67,8 @@ class PopulatedMessagesTest {
         Struct topic = response.addElement(FetchMessage.RESPONSES).set(FetchMessage.TOPIC, "orders");
         ByteBuffer frame;
         try (FileChannel channel = FileChannel.open(segment)) {
-            topic.addElement(FetchMessage.TOPIC_RESPONSE_PARTITIONS).set(FetchMessage.PARTITION_INDEX, 0).set(FetchMessage.HIGH_WATERMARK, 2L)
+            topic.addElement(FetchMessage.TOPIC_RESPONSE_PARTITIONS).set(FetchMessage.PARTITION_INDEX, 0)
+                    .set(FetchMessage.HIGH_WATERMARK, 2L)
                     .set(FetchMessage.LAST_STABLE_OFFSET, 2L).set(FetchMessage.LOG_START_OFFSET, 0L)
                     .set(FetchMessage.RECORDS, new ResponsePart.FileRegion(segment, channel, 100, stored.sizeInBytes()));
             List<ResponsePart> parts = Protocol.writeResponse(ApiKeys.FETCH, 11, 5, response);
@@ -90,10 +91,12 @@ class PopulatedMessagesTest {
     @Test
     void metadataResponseCarriesBrokersAndTopics() throws Exception {
         Struct response = Protocol.newResponse(ApiKeys.METADATA, 4);
-        response.addElement(MetadataMessage.BROKERS).set(MetadataMessage.NODE_ID, 1).set(MetadataMessage.HOST, "127.0.0.1").set(MetadataMessage.PORT, 9092);
+        response.addElement(MetadataMessage.BROKERS).set(MetadataMessage.NODE_ID, 1)
+                .set(MetadataMessage.HOST, "127.0.0.1").set(MetadataMessage.PORT, 9092);
         response.set(MetadataMessage.CLUSTER_ID, "abc").set(MetadataMessage.CONTROLLER_ID, 1);
         Struct topic = response.addElement(MetadataMessage.RESPONSE_TOPICS).set(MetadataMessage.NAME, "t");
-        topic.addElement(MetadataMessage.PARTITIONS).set(MetadataMessage.PARTITION_INDEX, 0).set(MetadataMessage.LEADER_ID, 1)
+        topic.addElement(MetadataMessage.PARTITIONS).set(MetadataMessage.PARTITION_INDEX, 0)
+                .set(MetadataMessage.LEADER_ID, 1)
                 .set(MetadataMessage.REPLICA_NODES, List.of(1)).set(MetadataMessage.ISR_NODES, List.of(1));
 
         ByteBuffer frame = KafkaClientsOracle.join(Protocol.writeResponse(ApiKeys.METADATA, 4, 3, response));

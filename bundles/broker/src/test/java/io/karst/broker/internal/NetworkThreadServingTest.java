@@ -89,16 +89,20 @@ class NetworkThreadServingTest {
     }
 
     private static Request produceTo(String... topicNames) {
-        Struct body = Protocol.newRequest(ApiKeys.PRODUCE, 7).set(ProduceMessage.ACKS, (short) 1).set(ProduceMessage.TIMEOUT_MS, 30_000);
+        Struct body = Protocol.newRequest(ApiKeys.PRODUCE, 7).set(ProduceMessage.ACKS, (short) 1)
+                .set(ProduceMessage.TIMEOUT_MS, 30_000);
         for (String topic : topicNames) {
-            body.addElement(ProduceMessage.TOPIC_DATA).set(ProduceMessage.NAME, topic).addElement(ProduceMessage.PARTITION_DATA).set(ProduceMessage.INDEX, 0);
+            body.addElement(ProduceMessage.TOPIC_DATA).set(ProduceMessage.NAME, topic)
+                    .addElement(ProduceMessage.PARTITION_DATA).set(ProduceMessage.INDEX, 0);
         }
         return request(ApiKeys.PRODUCE, 7, body);
     }
 
     private static Request fetchFrom(String topic) {
-        Struct body = Protocol.newRequest(ApiKeys.FETCH, 11).set(FetchMessage.MAX_WAIT_MS, 0).set(FetchMessage.MIN_BYTES, 1);
-        body.addElement(FetchMessage.TOPICS).set(FetchMessage.TOPIC, topic).addElement(FetchMessage.FETCH_TOPIC_PARTITIONS)
+        Struct body = Protocol.newRequest(ApiKeys.FETCH, 11).set(FetchMessage.MAX_WAIT_MS, 0)
+                .set(FetchMessage.MIN_BYTES, 1);
+        body.addElement(FetchMessage.TOPICS).set(FetchMessage.TOPIC, topic)
+                .addElement(FetchMessage.FETCH_TOPIC_PARTITIONS)
                 .set(FetchMessage.PARTITION, 0);
         return request(ApiKeys.FETCH, 11, body);
     }

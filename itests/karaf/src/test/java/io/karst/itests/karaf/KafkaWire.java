@@ -64,9 +64,11 @@ final class KafkaWire implements AutoCloseable {
     /** Produces one record batch to partition 0 of {@code topic} with acks=all. */
     Acknowledgement produce(String topic, ByteBuffer batch) throws IOException {
         Struct request = Protocol.newRequest(ApiKeys.PRODUCE, PRODUCE_VERSION)
-                .set(ProduceMessage.TRANSACTIONAL_ID, null).set(ProduceMessage.ACKS, (short) -1).set(ProduceMessage.TIMEOUT_MS, TIMEOUT_MS);
+                .set(ProduceMessage.TRANSACTIONAL_ID, null).set(ProduceMessage.ACKS, (short) -1)
+                .set(ProduceMessage.TIMEOUT_MS, TIMEOUT_MS);
         request.addElement(ProduceMessage.TOPIC_DATA).set(ProduceMessage.NAME, topic)
-                .addElement(ProduceMessage.PARTITION_DATA).set(ProduceMessage.INDEX, 0).set(ProduceMessage.RECORDS, batch.duplicate());
+                .addElement(ProduceMessage.PARTITION_DATA).set(ProduceMessage.INDEX, 0)
+                .set(ProduceMessage.RECORDS, batch.duplicate());
         Struct partition = exchange(ApiKeys.PRODUCE, PRODUCE_VERSION, request)
                 .get(ProduceMessage.RESPONSES).get(0).get(ProduceMessage.PARTITION_RESPONSES).get(0);
         return new Acknowledgement(partition.getShort(ProduceMessage.ERROR_CODE), partition.getLong(ProduceMessage.BASE_OFFSET));
@@ -75,11 +77,15 @@ final class KafkaWire implements AutoCloseable {
     /** The record batches of partition 0 of {@code topic} from {@code offset}, as the broker sends them. */
     ByteBuffer fetch(String topic, long offset) throws IOException {
         Struct request = Protocol.newRequest(ApiKeys.FETCH, FETCH_VERSION)
-                .set(FetchMessage.REPLICA_ID, -1).set(FetchMessage.MAX_WAIT_MS, 0).set(FetchMessage.MIN_BYTES, 0).set(FetchMessage.MAX_BYTES, MAX_BYTES)
-                .set(FetchMessage.ISOLATION_LEVEL, (byte) 0).set(FetchMessage.SESSION_ID, 0).set(FetchMessage.SESSION_EPOCH, -1)
+                .set(FetchMessage.REPLICA_ID, -1).set(FetchMessage.MAX_WAIT_MS, 0).set(FetchMessage.MIN_BYTES, 0)
+                .set(FetchMessage.MAX_BYTES, MAX_BYTES)
+                .set(FetchMessage.ISOLATION_LEVEL, (byte) 0).set(FetchMessage.SESSION_ID, 0)
+                .set(FetchMessage.SESSION_EPOCH, -1)
                 .set(FetchMessage.FORGOTTEN_TOPICS_DATA, List.of()).set(FetchMessage.RACK_ID, "");
-        request.addElement(FetchMessage.TOPICS).set(FetchMessage.TOPIC, topic).addElement(FetchMessage.FETCH_TOPIC_PARTITIONS)
-                .set(FetchMessage.PARTITION, 0).set(FetchMessage.CURRENT_LEADER_EPOCH, -1).set(FetchMessage.FETCH_OFFSET, offset)
+        request.addElement(FetchMessage.TOPICS).set(FetchMessage.TOPIC, topic)
+                .addElement(FetchMessage.FETCH_TOPIC_PARTITIONS)
+                .set(FetchMessage.PARTITION, 0).set(FetchMessage.CURRENT_LEADER_EPOCH, -1)
+                .set(FetchMessage.FETCH_OFFSET, offset)
                 .set(FetchMessage.LOG_START_OFFSET, -1L).set(FetchMessage.PARTITION_MAX_BYTES, MAX_BYTES);
         Struct partition = exchange(ApiKeys.FETCH, FETCH_VERSION, request)
                 .get(FetchMessage.RESPONSES).get(0).get(FetchMessage.TOPIC_RESPONSE_PARTITIONS).get(0);

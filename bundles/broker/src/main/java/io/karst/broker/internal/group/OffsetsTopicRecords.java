@@ -48,25 +48,46 @@ final class OffsetsTopicRecords {
     private static final Field<String> METADATA = string("metadata");
     private static final Field<Long> COMMIT_TIMESTAMP = int64("commit_timestamp");
     private static final Field<Long> EXPIRE_TIMESTAMP = int64("expire_timestamp").since(1).until(1).withDefault(-1L);
-    private static final Schema OFFSET_VALUE = new Schema(OFFSET, LEADER_EPOCH, METADATA, COMMIT_TIMESTAMP, EXPIRE_TIMESTAMP);
+    private static final Schema OFFSET_VALUE = new Schema(
+            OFFSET,
+            LEADER_EPOCH,
+            METADATA,
+            COMMIT_TIMESTAMP,
+            EXPIRE_TIMESTAMP);
 
     private static final Field<String> MEMBER_ID = string("member_id");
-    private static final Field<String> GROUP_INSTANCE_ID = string("group_instance_id").since(3).nullableSince(3).withDefault(null);
+    private static final Field<String> GROUP_INSTANCE_ID =
+            string("group_instance_id").since(3).nullableSince(3).withDefault(null);
     private static final Field<String> CLIENT_ID = string("client_id");
     private static final Field<String> CLIENT_HOST = string("client_host");
     private static final Field<Integer> REBALANCE_TIMEOUT = int32("rebalance_timeout").since(1).withDefault(-1);
     private static final Field<Integer> SESSION_TIMEOUT = int32("session_timeout");
     private static final Field<ByteBuffer> SUBSCRIPTION = bytes("subscription");
     private static final Field<ByteBuffer> ASSIGNMENT = bytes("assignment");
-    private static final Schema MEMBER = new Schema(MEMBER_ID, GROUP_INSTANCE_ID, CLIENT_ID, CLIENT_HOST, REBALANCE_TIMEOUT, SESSION_TIMEOUT, SUBSCRIPTION, ASSIGNMENT);
+    private static final Schema MEMBER = new Schema(
+            MEMBER_ID,
+            GROUP_INSTANCE_ID,
+            CLIENT_ID,
+            CLIENT_HOST,
+            REBALANCE_TIMEOUT,
+            SESSION_TIMEOUT,
+            SUBSCRIPTION,
+            ASSIGNMENT);
 
     private static final Field<String> PROTOCOL_TYPE = string("protocol_type");
     private static final Field<Integer> GENERATION = int32("generation");
     private static final Field<String> PROTOCOL = string("protocol").nullableSince(0);
     private static final Field<String> LEADER = string("leader").nullableSince(0);
-    private static final Field<Long> CURRENT_STATE_TIMESTAMP = int64("current_state_timestamp").since(2).withDefault(-1L);
+    private static final Field<Long> CURRENT_STATE_TIMESTAMP =
+            int64("current_state_timestamp").since(2).withDefault(-1L);
     private static final Field<List<Struct>> MEMBERS = array("members", MEMBER);
-    private static final Schema GROUP_VALUE = new Schema(PROTOCOL_TYPE, GENERATION, PROTOCOL, LEADER, CURRENT_STATE_TIMESTAMP, MEMBERS);
+    private static final Schema GROUP_VALUE = new Schema(
+            PROTOCOL_TYPE,
+            GENERATION,
+            PROTOCOL,
+            LEADER,
+            CURRENT_STATE_TIMESTAMP,
+            MEMBERS);
 
     private OffsetsTopicRecords() {
     }

@@ -48,11 +48,12 @@ public final class IncrementalAlterConfigsHandler implements ApiHandler {
 
     @Override
     public CompletionStage<Struct> handle(Request request) {
-        return CompletableFuture.completedFuture(TopicConfigAlteration.alterEach(request, RESOURCES, topics, (name, resource) -> {
-            TopicDescription topic = topics.describe(name).orElseThrow(() -> new KarstException(
-                    Errors.UNKNOWN_TOPIC_OR_PARTITION, "Topic '" + name + "' does not exist."));
-            return apply(topic.configs(), resource.get(CONFIGS));
-        }));
+        return CompletableFuture.completedFuture(TopicConfigAlteration.alterEach(request, RESOURCES, topics,
+                (name, resource) -> {
+                    TopicDescription topic = topics.describe(name).orElseThrow(() -> new KarstException(
+                            Errors.UNKNOWN_TOPIC_OR_PARTITION, "Topic '" + name + "' does not exist."));
+                    return apply(topic.configs(), resource.get(CONFIGS));
+                }));
     }
 
     /** The overrides after the operations. */

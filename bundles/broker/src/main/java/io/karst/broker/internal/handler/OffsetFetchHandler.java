@@ -75,7 +75,8 @@ public final class OffsetFetchHandler implements ApiHandler {
                 Struct t = response.addElement(RESPONSE_TOPICS).set(NAME, name);
                 for (Integer index : topic.get(PARTITION_INDEXES)) {
                     if (index < 0) {
-                        addPartition(t, index, null).set(PARTITION_RESPONSE_ERROR_CODE, Errors.UNKNOWN_TOPIC_OR_PARTITION.code());
+                        addPartition(t, index, null)
+                                .set(PARTITION_RESPONSE_ERROR_CODE, Errors.UNKNOWN_TOPIC_OR_PARTITION.code());
                     } else {
                         addPartition(t, index, committed.get(new TopicPartition(name, index)));
                     }
