@@ -31,12 +31,13 @@ public final class AlterConfigsMessage {
     public static final Field<Boolean> VALIDATE_ONLY = bool("validate_only");
     public static final Schema REQUEST = new Schema(RESOURCES, VALIDATE_ONLY);
 
-    /** One resource's outcome; IncrementalAlterConfigs answers with the same layout. */
     public static final Field<Short> ERROR_CODE = int16("error_code");
     public static final Field<String> ERROR_MESSAGE = string("error_message").nullableSince(0).withDefault(null);
+    /** One resource's outcome. */
     public static final Schema RESOURCE_RESPONSE = new Schema(ERROR_CODE, ERROR_MESSAGE, RESOURCE_TYPE, RESOURCE_NAME);
 
     public static final Field<Integer> THROTTLE_TIME_MS = int32("throttle_time_ms");
     public static final Field<List<Struct>> RESPONSES = array("responses", RESOURCE_RESPONSE);
+    /** IncrementalAlterConfigs answers with this same response. */
     public static final Schema RESPONSE = new Schema(THROTTLE_TIME_MS, RESPONSES);
 }
