@@ -1,9 +1,11 @@
 package io.karst.protocol;
 
 import java.nio.ByteBuffer;
-import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A struct's fields in wire order. The same declaration reads, writes and sizes every version;
@@ -12,27 +14,33 @@ import java.util.Map;
  * are written).
  */
 public final class Schema extends FieldType {
-    private final Field[] fields;
-    private final Map<String, Integer> index = new HashMap<>();
+    private final Field<?>[] fields;
+    /**
+     * A field's position, found by the identity of its constant: a lookup hashes no string and
+     * allocates nothing, and a constant of another struct (even one of the same name) is not found.
+     */
+    private final Map<Field<?>, Integer> index = new IdentityHashMap<>();
 
-    public Schema(Field... fields) {
+    public Schema(Field<?>... fields) {
         this.fields = fields.clone();
+        Set<String> names = new HashSet<>();
         for (int i = 0; i < fields.length; i++) {
-            if (index.put(fields[i].name(), i) != null) {
+            if (!names.add(fields[i].name())) {
                 throw new IllegalArgumentException("field " + fields[i].name() + " declared twice");
             }
+            index.put(fields[i], i);
         }
     }
 
-    int indexOf(String name) {
-        Integer i = index.get(name);
+    int indexOf(Field<?> field) {
+        Integer i = index.get(field);
         if (i == null) {
-            throw new IllegalArgumentException("no field '" + name + "' in " + index.keySet());
+            throw new IllegalArgumentException("no field '" + field.name() + "' in " + fields());
         }
         return i;
     }
 
-    Field field(int i) {
+    Field<?> field(int i) {
         return fields[i];
     }
 
@@ -40,20 +48,20 @@ public final class Schema extends FieldType {
         return fields.length;
     }
 
-    /** The element schema of the array field {@code name}. */
-    Schema elementSchema(String name) {
-        FieldType type = fields[indexOf(name)].type();
+    /** The element schema of the array field at {@code i}. */
+    Schema elementSchema(int i) {
+        FieldType type = fields[i].type();
         if (type instanceof ArrayType array && array.element() instanceof Schema element) {
             return element;
         }
-        throw new IllegalArgumentException("field '" + name + "' is not an array of structs");
+        throw new IllegalArgumentException("field '" + fields[i].name() + "' is not an array of structs");
     }
 
     /** Reads a struct of {@code version}; the message decides {@code flexible}. */
     public Struct read(ByteBuffer buf, int version, boolean flexible) {
         Struct struct = new Struct(this, version);
         for (int i = 0; i < fields.length; i++) {
-            Field f = fields[i];
+            Field<?> f = fields[i];
             if (f.presentIn(version)) {
                 struct.setAt(i, f.type().read(buf, flexible, f.nullableIn(version), version));
             } else {
@@ -69,7 +77,7 @@ public final class Schema extends FieldType {
     /** Writes {@code struct} as {@code version}. */
     public void write(FrameWriter out, Struct struct, int version, boolean flexible) {
         for (int i = 0; i < fields.length; i++) {
-            Field f = fields[i];
+            Field<?> f = fields[i];
             if (f.presentIn(version)) {
                 f.type().write(out, struct.getAt(i), flexible, f.nullableIn(version), version);
             }
@@ -82,7 +90,7 @@ public final class Schema extends FieldType {
     /** Adds the size of {@code struct} written as {@code version}. */
     public void size(Sizer sizer, Struct struct, int version, boolean flexible) {
         for (int i = 0; i < fields.length; i++) {
-            Field f = fields[i];
+            Field<?> f = fields[i];
             if (f.presentIn(version)) {
                 f.type().size(sizer, struct.getAt(i), flexible, f.nullableIn(version), version);
             }
@@ -148,7 +156,7 @@ public final class Schema extends FieldType {
         return struct;
     }
 
-    List<Field> fields() {
+    List<Field<?>> fields() {
         return List.of(fields);
     }
 }

@@ -3,11 +3,12 @@ package io.karst.protocol;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 /**
- * The values of one struct of a message at one version, by field name. Fields that the version
- * lacks hold their defaults, so handlers read every field without checking the version.
+ * The values of one struct of a message at one version, read and written through the message's
+ * {@link Field} constants, so the compiler checks every value's type. Fields that the version lacks
+ * hold their defaults, so handlers read every field without checking the version. A constant of
+ * another struct is refused with {@link IllegalArgumentException}.
  */
 public final class Struct {
     private final Schema schema;
@@ -36,67 +37,44 @@ public final class Struct {
         values[i] = value;
     }
 
-    public Object get(String field) {
-        return values[schema.indexOf(field)];
+    /** A field's value, of the field's type. */
+    @SuppressWarnings("unchecked")
+    public <T> T get(Field<T> field) {
+        return (T) values[schema.indexOf(field)];
     }
 
     /** Sets a field; returns this struct for chaining. */
-    public Struct set(String field, Object value) {
+    public <T> Struct set(Field<T> field, T value) {
         values[schema.indexOf(field)] = value;
         return this;
     }
 
-    public boolean getBoolean(String field) {
-        return (Boolean) get(field);
+    public boolean getBoolean(Field<Boolean> field) {
+        return get(field);
     }
 
-    public byte getByte(String field) {
-        return ((Number) get(field)).byteValue();
+    public byte getByte(Field<Byte> field) {
+        return get(field);
     }
 
-    public short getShort(String field) {
-        return ((Number) get(field)).shortValue();
+    public short getShort(Field<Short> field) {
+        return get(field);
     }
 
-    public int getInt(String field) {
-        return ((Number) get(field)).intValue();
+    public int getInt(Field<Integer> field) {
+        return get(field);
     }
 
-    public long getLong(String field) {
-        return ((Number) get(field)).longValue();
-    }
-
-    public String getString(String field) {
-        return (String) get(field);
-    }
-
-    public UUID getUuid(String field) {
-        return (UUID) get(field);
-    }
-
-    /** Bytes or records as a view of the request (null when the field is null). */
-    public ByteBuffer getBytes(String field) {
-        return (ByteBuffer) get(field);
-    }
-
-    /** An array of structs; null only for a nullable array sent as null. */
-    @SuppressWarnings("unchecked")
-    public List<Struct> getStructs(String field) {
-        return (List<Struct>) get(field);
-    }
-
-    /** An array of plain values (int32 ids, strings). */
-    @SuppressWarnings("unchecked")
-    public <T> List<T> getList(String field) {
-        return (List<T>) get(field);
+    public long getLong(Field<Long> field) {
+        return get(field);
     }
 
     /** Appends a new element, at every field's default, to the array of structs {@code field}, and returns it. */
     @SuppressWarnings("unchecked")
-    public Struct addElement(String field) {
+    public Struct addElement(Field<List<Struct>> field) {
         int i = schema.indexOf(field);
-        Struct element = schema.elementSchema(field).newStruct(version);
-        List<Object> list = (List<Object>) values[i];
+        Struct element = schema.elementSchema(i).newStruct(version);
+        List<Struct> list = (List<Struct>) values[i];
         if (list == null) {
             list = new ArrayList<>();
             values[i] = list;
@@ -108,7 +86,7 @@ public final class Struct {
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder("{");
-        List<Field> fields = schema.fields();
+        List<Field<?>> fields = schema.fields();
         for (int i = 0; i < fields.size(); i++) {
             if (i > 0) {
                 sb.append(", ");

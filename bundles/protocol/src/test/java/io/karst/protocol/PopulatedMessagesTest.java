@@ -1,6 +1,9 @@
 package io.karst.protocol;
 
 import io.karst.api.request.ResponsePart;
+import io.karst.protocol.messages.FetchMessage;
+import io.karst.protocol.messages.MetadataMessage;
+import io.karst.protocol.messages.ProduceMessage;
 import org.apache.kafka.common.compress.Compression;
 import org.apache.kafka.common.message.FetchResponseData;
 import org.apache.kafka.common.message.MetadataResponseData;
@@ -44,12 +47,12 @@ class PopulatedMessagesTest {
         RequestHeader header = new RequestHeader((short) 0, (short) 7, 1, "c", ApiKeys.PRODUCE);
         Struct request = Protocol.readRequest(header, body);
 
-        assertThat(request.getShort("acks")).isEqualTo((short) -1);
-        Struct t = request.getStructs("topic_data").get(0);
-        assertThat(t.getString("name")).isEqualTo("orders");
-        Struct p = t.getStructs("partition_data").get(0);
-        assertThat(p.getInt("index")).isEqualTo(2);
-        assertThat(p.getBytes("records")).isEqualTo(sent.buffer());
+        assertThat(request.getShort(ProduceMessage.ACKS)).isEqualTo((short) -1);
+        Struct t = request.get(ProduceMessage.TOPIC_DATA).get(0);
+        assertThat(t.get(ProduceMessage.NAME)).isEqualTo("orders");
+        Struct p = t.get(ProduceMessage.PARTITION_DATA).get(0);
+        assertThat(p.getInt(ProduceMessage.INDEX)).isEqualTo(2);
+        assertThat(p.get(ProduceMessage.RECORDS)).isEqualTo(sent.buffer());
     }
 
     @Test
@@ -61,12 +64,13 @@ class PopulatedMessagesTest {
         Files.write(segment, file.array());
 
         Struct response = Protocol.newResponse(ApiKeys.FETCH, 11);
-        Struct topic = response.addElement("responses").set("topic", "orders");
+        Struct topic = response.addElement(FetchMessage.RESPONSES).set(FetchMessage.TOPIC, "orders");
         ByteBuffer frame;
         try (FileChannel channel = FileChannel.open(segment)) {
-            topic.addElement("partitions").set("partition_index", 0).set("high_watermark", 2L)
-                    .set("last_stable_offset", 2L).set("log_start_offset", 0L)
-                    .set("records", new ResponsePart.FileRegion(segment, channel, 100, stored.sizeInBytes()));
+            topic.addElement(FetchMessage.TOPIC_RESPONSE_PARTITIONS).set(FetchMessage.PARTITION_INDEX, 0)
+                    .set(FetchMessage.HIGH_WATERMARK, 2L)
+                    .set(FetchMessage.LAST_STABLE_OFFSET, 2L).set(FetchMessage.LOG_START_OFFSET, 0L)
+                    .set(FetchMessage.RECORDS, new ResponsePart.FileRegion(segment, channel, 100, stored.sizeInBytes()));
             List<ResponsePart> parts = Protocol.writeResponse(ApiKeys.FETCH, 11, 5, response);
             assertThat(parts).hasSize(2).last().isInstanceOf(ResponsePart.FileRegion.class);
             frame = KafkaClientsOracle.join(parts);
@@ -87,11 +91,13 @@ class PopulatedMessagesTest {
     @Test
     void metadataResponseCarriesBrokersAndTopics() throws Exception {
         Struct response = Protocol.newResponse(ApiKeys.METADATA, 4);
-        response.addElement("brokers").set("node_id", 1).set("host", "127.0.0.1").set("port", 9092);
-        response.set("cluster_id", "abc").set("controller_id", 1);
-        Struct topic = response.addElement("topics").set("name", "t");
-        topic.addElement("partitions").set("partition_index", 0).set("leader_id", 1)
-                .set("replica_nodes", List.of(1)).set("isr_nodes", List.of(1));
+        response.addElement(MetadataMessage.BROKERS).set(MetadataMessage.NODE_ID, 1)
+                .set(MetadataMessage.HOST, "127.0.0.1").set(MetadataMessage.PORT, 9092);
+        response.set(MetadataMessage.CLUSTER_ID, "abc").set(MetadataMessage.CONTROLLER_ID, 1);
+        Struct topic = response.addElement(MetadataMessage.RESPONSE_TOPICS).set(MetadataMessage.NAME, "t");
+        topic.addElement(MetadataMessage.PARTITIONS).set(MetadataMessage.PARTITION_INDEX, 0)
+                .set(MetadataMessage.LEADER_ID, 1)
+                .set(MetadataMessage.REPLICA_NODES, List.of(1)).set(MetadataMessage.ISR_NODES, List.of(1));
 
         ByteBuffer frame = KafkaClientsOracle.join(Protocol.writeResponse(ApiKeys.METADATA, 4, 3, response));
         frame.getInt();

@@ -21,7 +21,7 @@ final class PopulatedStructs {
     Struct populate(Schema schema, int version) {
         Struct struct = schema.newStruct(version);
         for (int i = 0; i < schema.fieldCount(); i++) {
-            Field field = schema.field(i);
+            Field<?> field = schema.field(i);
             if (field.presentIn(version)) {
                 struct.setAt(i, valueOf(field.type(), version));
             }
@@ -77,7 +77,7 @@ final class PopulatedStructs {
         Schema schema = expected.schema();
         assertThat(actual.schema()).as(path).isSameAs(schema);
         for (int i = 0; i < schema.fieldCount(); i++) {
-            Field field = schema.field(i);
+            Field<?> field = schema.field(i);
             if (field.presentIn(expected.version())) {
                 assertSameValue(actual.getAt(i), expected.getAt(i), path + "." + field.name());
             }

@@ -1,6 +1,7 @@
 package io.karst.broker.internal;
 
 import io.karst.api.TopicPartition;
+import io.karst.protocol.Field;
 import io.karst.protocol.ProtocolException;
 import io.karst.protocol.Schema;
 import io.karst.protocol.Struct;
@@ -11,10 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static io.karst.protocol.Field.array;
-import static io.karst.protocol.Field.of;
-import static io.karst.protocol.FieldType.BYTES;
-import static io.karst.protocol.FieldType.INT32;
-import static io.karst.protocol.FieldType.STRING;
+import static io.karst.protocol.Field.bytes;
+import static io.karst.protocol.Field.int32Array;
+import static io.karst.protocol.Field.string;
 
 /**
  * Reads the partitions out of a consumer group member's assignment, which the group's leader wrote in
@@ -22,12 +22,12 @@ import static io.karst.protocol.FieldType.STRING;
  * the assigned partitions per topic and the assignor's user data.
  */
 final class ConsumerAssignment {
-    private static final Schema TOPIC = new Schema(
-            of("topic", STRING),
-            array("partitions", INT32));
-    private static final Schema ASSIGNMENT = new Schema(
-            array("assigned_partitions", TOPIC),
-            of("user_data", BYTES).nullableSince(0));
+    private static final Field<String> TOPIC = string("topic");
+    private static final Field<List<Integer>> PARTITIONS = int32Array("partitions");
+    private static final Schema TOPIC_PARTITIONS = new Schema(TOPIC, PARTITIONS);
+    private static final Field<List<Struct>> ASSIGNED_PARTITIONS = array("assigned_partitions", TOPIC_PARTITIONS);
+    private static final Field<ByteBuffer> USER_DATA = bytes("user_data").nullableSince(0);
+    private static final Schema ASSIGNMENT = new Schema(ASSIGNED_PARTITIONS, USER_DATA);
 
     private ConsumerAssignment() {
     }
@@ -42,9 +42,9 @@ final class ConsumerAssignment {
         short version = buf.getShort();
         try {
             Struct struct = ASSIGNMENT.read(buf, Math.max(0, version), false);
-            for (Struct topic : struct.getStructs("assigned_partitions")) {
-                for (Integer p : topic.<Integer>getList("partitions")) {
-                    result.add(new TopicPartition(topic.getString("topic"), p));
+            for (Struct topic : struct.get(ASSIGNED_PARTITIONS)) {
+                for (Integer p : topic.get(PARTITIONS)) {
+                    result.add(new TopicPartition(topic.get(TOPIC), p));
                 }
             }
         } catch (ProtocolException | BufferUnderflowException | IllegalArgumentException e) {

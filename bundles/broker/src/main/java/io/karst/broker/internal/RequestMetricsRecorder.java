@@ -8,6 +8,12 @@ import io.karst.protocol.Struct;
 
 import java.nio.ByteBuffer;
 
+import static io.karst.protocol.messages.FetchMessage.RECORDS;
+import static io.karst.protocol.messages.FetchMessage.REPLICA_ID;
+import static io.karst.protocol.messages.FetchMessage.RESPONSES;
+import static io.karst.protocol.messages.FetchMessage.TOPIC;
+import static io.karst.protocol.messages.FetchMessage.TOPIC_RESPONSE_PARTITIONS;
+
 /**
  * Feeds the metrics from every answered request: its API's rate and total time and, for Fetch, the
  * bytes sent from each topic, read from the answer's record sizes after the handler is done. (What is
@@ -24,16 +30,16 @@ final class RequestMetricsRecorder {
     void completed(Request request, Struct response, long nanos) {
         metrics.requests().completed(request.header().api(), nanos);
         if (request.header().api() == ApiKeys.FETCH && response != null
-                && request.body().getInt("replica_id") < 0) {
+                && request.body().getInt(REPLICA_ID) < 0) {
             fetched(response);
         }
     }
 
     private void fetched(Struct response) {
-        for (Struct topic : response.getStructs("responses")) {
+        for (Struct topic : response.get(RESPONSES)) {
             long bytes = 0;
-            for (Struct partition : topic.getStructs("partitions")) {
-                Object records = partition.get("records");
+            for (Struct partition : topic.get(TOPIC_RESPONSE_PARTITIONS)) {
+                Object records = partition.get(RECORDS);
                 if (records instanceof ResponsePart.FileRegion region) {
                     bytes += region.count();
                 } else if (records instanceof ByteBuffer buffer) {
@@ -41,7 +47,7 @@ final class RequestMetricsRecorder {
                 }
             }
             if (bytes > 0) {
-                metrics.topics().fetched(topic.getString("topic"), bytes);
+                metrics.topics().fetched(topic.get(TOPIC), bytes);
             }
         }
     }

@@ -11,6 +11,8 @@ import io.karst.protocol.ApiKeys;
 import io.karst.protocol.Protocol;
 import io.karst.protocol.RequestHeader;
 import io.karst.protocol.Struct;
+import io.karst.protocol.messages.FetchMessage;
+import io.karst.protocol.messages.ProduceMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -87,16 +89,21 @@ class NetworkThreadServingTest {
     }
 
     private static Request produceTo(String... topicNames) {
-        Struct body = Protocol.newRequest(ApiKeys.PRODUCE, 7).set("acks", (short) 1).set("timeout_ms", 30_000);
+        Struct body = Protocol.newRequest(ApiKeys.PRODUCE, 7).set(ProduceMessage.ACKS, (short) 1)
+                .set(ProduceMessage.TIMEOUT_MS, 30_000);
         for (String topic : topicNames) {
-            body.addElement("topic_data").set("name", topic).addElement("partition_data").set("index", 0);
+            body.addElement(ProduceMessage.TOPIC_DATA).set(ProduceMessage.NAME, topic)
+                    .addElement(ProduceMessage.PARTITION_DATA).set(ProduceMessage.INDEX, 0);
         }
         return request(ApiKeys.PRODUCE, 7, body);
     }
 
     private static Request fetchFrom(String topic) {
-        Struct body = Protocol.newRequest(ApiKeys.FETCH, 11).set("max_wait_ms", 0).set("min_bytes", 1);
-        body.addElement("topics").set("topic", topic).addElement("partitions").set("partition", 0);
+        Struct body = Protocol.newRequest(ApiKeys.FETCH, 11).set(FetchMessage.MAX_WAIT_MS, 0)
+                .set(FetchMessage.MIN_BYTES, 1);
+        body.addElement(FetchMessage.TOPICS).set(FetchMessage.TOPIC, topic)
+                .addElement(FetchMessage.FETCH_TOPIC_PARTITIONS)
+                .set(FetchMessage.PARTITION, 0);
         return request(ApiKeys.FETCH, 11, body);
     }
 

@@ -1,38 +1,62 @@
 package io.karst.protocol.messages;
 
+import io.karst.protocol.Field;
 import io.karst.protocol.Schema;
+import io.karst.protocol.Struct;
+
+import java.nio.ByteBuffer;
+import java.util.List;
 
 import static io.karst.protocol.Field.array;
-import static io.karst.protocol.Field.of;
-import static io.karst.protocol.FieldType.*;
+import static io.karst.protocol.Field.bool;
+import static io.karst.protocol.Field.bytes;
+import static io.karst.protocol.Field.int16;
+import static io.karst.protocol.Field.int32;
+import static io.karst.protocol.Field.string;
+import static io.karst.protocol.Field.stringArray;
 
 /** DescribeGroups (key 15), versions 0-4: state, protocol and members (with metadata and assignment) of groups. */
 public final class DescribeGroupsMessage {
     private DescribeGroupsMessage() {
     }
 
-    public static final Schema REQUEST = new Schema(
-            array("groups", STRING),
-            of("include_authorized_operations", BOOLEAN).since(3));
+    public static final Field<List<String>> REQUEST_GROUPS = stringArray("groups");
+    public static final Field<Boolean> INCLUDE_AUTHORIZED_OPERATIONS = bool("include_authorized_operations").since(3);
+    public static final Schema REQUEST = new Schema(REQUEST_GROUPS, INCLUDE_AUTHORIZED_OPERATIONS);
 
+    public static final Field<String> MEMBER_ID = string("member_id");
+    public static final Field<String> GROUP_INSTANCE_ID =
+            string("group_instance_id").since(4).nullableSince(4).withDefault(null);
+    public static final Field<String> CLIENT_ID = string("client_id");
+    public static final Field<String> CLIENT_HOST = string("client_host");
+    public static final Field<ByteBuffer> MEMBER_METADATA = bytes("member_metadata");
+    public static final Field<ByteBuffer> MEMBER_ASSIGNMENT = bytes("member_assignment");
     public static final Schema MEMBER = new Schema(
-            of("member_id", STRING),
-            of("group_instance_id", STRING).since(4).nullableSince(4).withDefault(null),
-            of("client_id", STRING),
-            of("client_host", STRING),
-            of("member_metadata", BYTES),
-            of("member_assignment", BYTES));
+            MEMBER_ID,
+            GROUP_INSTANCE_ID,
+            CLIENT_ID,
+            CLIENT_HOST,
+            MEMBER_METADATA,
+            MEMBER_ASSIGNMENT);
 
+    public static final Field<Short> ERROR_CODE = int16("error_code");
+    public static final Field<String> GROUP_ID = string("group_id");
+    public static final Field<String> GROUP_STATE = string("group_state");
+    public static final Field<String> PROTOCOL_TYPE = string("protocol_type");
+    public static final Field<String> PROTOCOL_DATA = string("protocol_data");
+    public static final Field<List<Struct>> MEMBERS = array("members", MEMBER);
+    public static final Field<Integer> AUTHORIZED_OPERATIONS =
+            int32("authorized_operations").since(3).withDefault(Integer.MIN_VALUE);
     public static final Schema GROUP = new Schema(
-            of("error_code", INT16),
-            of("group_id", STRING),
-            of("group_state", STRING),
-            of("protocol_type", STRING),
-            of("protocol_data", STRING),
-            array("members", MEMBER),
-            of("authorized_operations", INT32).since(3).withDefault(Integer.MIN_VALUE));
+            ERROR_CODE,
+            GROUP_ID,
+            GROUP_STATE,
+            PROTOCOL_TYPE,
+            PROTOCOL_DATA,
+            MEMBERS,
+            AUTHORIZED_OPERATIONS);
 
-    public static final Schema RESPONSE = new Schema(
-            of("throttle_time_ms", INT32).since(1),
-            array("groups", GROUP));
+    public static final Field<Integer> THROTTLE_TIME_MS = int32("throttle_time_ms").since(1);
+    public static final Field<List<Struct>> RESPONSE_GROUPS = array("groups", GROUP);
+    public static final Schema RESPONSE = new Schema(THROTTLE_TIME_MS, RESPONSE_GROUPS);
 }

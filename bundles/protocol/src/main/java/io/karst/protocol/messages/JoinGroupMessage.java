@@ -1,10 +1,17 @@
 package io.karst.protocol.messages;
 
+import io.karst.protocol.Field;
 import io.karst.protocol.Schema;
+import io.karst.protocol.Struct;
+
+import java.nio.ByteBuffer;
+import java.util.List;
 
 import static io.karst.protocol.Field.array;
-import static io.karst.protocol.Field.of;
-import static io.karst.protocol.FieldType.*;
+import static io.karst.protocol.Field.bytes;
+import static io.karst.protocol.Field.int16;
+import static io.karst.protocol.Field.int32;
+import static io.karst.protocol.Field.string;
 
 /**
  * JoinGroup (key 11), versions 0-5: a member joins (or rejoins) a classic group; the answer comes
@@ -15,30 +22,41 @@ public final class JoinGroupMessage {
     private JoinGroupMessage() {
     }
 
-    public static final Schema PROTOCOL = new Schema(
-            of("name", STRING),
-            of("metadata", BYTES));
+    public static final Field<String> NAME = string("name");
+    public static final Field<ByteBuffer> METADATA = bytes("metadata");
+    public static final Schema PROTOCOL = new Schema(NAME, METADATA);
 
+    public static final Field<String> GROUP_ID = string("group_id");
+    public static final Field<Integer> SESSION_TIMEOUT_MS = int32("session_timeout_ms");
+    public static final Field<Integer> REBALANCE_TIMEOUT_MS = int32("rebalance_timeout_ms").since(1).withDefault(-1);
+    public static final Field<String> MEMBER_ID = string("member_id");
+    public static final Field<String> GROUP_INSTANCE_ID =
+            string("group_instance_id").since(5).nullableSince(5).withDefault(null);
+    public static final Field<String> PROTOCOL_TYPE = string("protocol_type");
+    public static final Field<List<Struct>> PROTOCOLS = array("protocols", PROTOCOL);
     public static final Schema REQUEST = new Schema(
-            of("group_id", STRING),
-            of("session_timeout_ms", INT32),
-            of("rebalance_timeout_ms", INT32).since(1).withDefault(-1),
-            of("member_id", STRING),
-            of("group_instance_id", STRING).since(5).nullableSince(5).withDefault(null),
-            of("protocol_type", STRING),
-            array("protocols", PROTOCOL));
+            GROUP_ID,
+            SESSION_TIMEOUT_MS,
+            REBALANCE_TIMEOUT_MS,
+            MEMBER_ID,
+            GROUP_INSTANCE_ID,
+            PROTOCOL_TYPE,
+            PROTOCOLS);
 
-    public static final Schema MEMBER = new Schema(
-            of("member_id", STRING),
-            of("group_instance_id", STRING).since(5).nullableSince(5).withDefault(null),
-            of("metadata", BYTES));
+    public static final Schema MEMBER = new Schema(MEMBER_ID, GROUP_INSTANCE_ID, METADATA);
 
+    public static final Field<Integer> THROTTLE_TIME_MS = int32("throttle_time_ms").since(2);
+    public static final Field<Short> ERROR_CODE = int16("error_code");
+    public static final Field<Integer> GENERATION_ID = int32("generation_id").withDefault(-1);
+    public static final Field<String> PROTOCOL_NAME = string("protocol_name");
+    public static final Field<String> LEADER = string("leader");
+    public static final Field<List<Struct>> MEMBERS = array("members", MEMBER);
     public static final Schema RESPONSE = new Schema(
-            of("throttle_time_ms", INT32).since(2),
-            of("error_code", INT16),
-            of("generation_id", INT32).withDefault(-1),
-            of("protocol_name", STRING),
-            of("leader", STRING),
-            of("member_id", STRING),
-            array("members", MEMBER));
+            THROTTLE_TIME_MS,
+            ERROR_CODE,
+            GENERATION_ID,
+            PROTOCOL_NAME,
+            LEADER,
+            MEMBER_ID,
+            MEMBERS);
 }

@@ -1,10 +1,18 @@
 package io.karst.protocol.messages;
 
+import io.karst.protocol.Field;
 import io.karst.protocol.Schema;
+import io.karst.protocol.Struct;
+
+import java.util.List;
 
 import static io.karst.protocol.Field.array;
-import static io.karst.protocol.Field.of;
-import static io.karst.protocol.FieldType.*;
+import static io.karst.protocol.Field.bool;
+import static io.karst.protocol.Field.int16;
+import static io.karst.protocol.Field.int32;
+import static io.karst.protocol.Field.int32Array;
+import static io.karst.protocol.Field.int64;
+import static io.karst.protocol.Field.string;
 
 /**
  * OffsetFetch (key 9), versions 1-7, flexible from v6: a group's committed offsets, for the asked
@@ -14,28 +22,33 @@ public final class OffsetFetchMessage {
     private OffsetFetchMessage() {
     }
 
-    public static final Schema TOPIC = new Schema(
-            of("name", STRING),
-            array("partition_indexes", INT32));
+    public static final Field<String> NAME = string("name");
+    public static final Field<List<Integer>> PARTITION_INDEXES = int32Array("partition_indexes");
+    public static final Schema TOPIC = new Schema(NAME, PARTITION_INDEXES);
 
-    public static final Schema REQUEST = new Schema(
-            of("group_id", STRING),
-            array("topics", TOPIC).nullableSince(2),
-            of("require_stable", BOOLEAN).since(7));
+    public static final Field<String> GROUP_ID = string("group_id");
+    public static final Field<List<Struct>> REQUEST_TOPICS = array("topics", TOPIC).nullableSince(2);
+    public static final Field<Boolean> REQUIRE_STABLE = bool("require_stable").since(7);
+    public static final Schema REQUEST = new Schema(GROUP_ID, REQUEST_TOPICS, REQUIRE_STABLE);
 
+    public static final Field<Integer> PARTITION_INDEX = int32("partition_index");
+    public static final Field<Long> COMMITTED_OFFSET = int64("committed_offset");
+    public static final Field<Integer> COMMITTED_LEADER_EPOCH =
+            int32("committed_leader_epoch").since(5).withDefault(-1);
+    public static final Field<String> METADATA = string("metadata").nullableSince(0);
+    public static final Field<Short> PARTITION_RESPONSE_ERROR_CODE = int16("error_code");
     public static final Schema PARTITION_RESPONSE = new Schema(
-            of("partition_index", INT32),
-            of("committed_offset", INT64),
-            of("committed_leader_epoch", INT32).since(5).withDefault(-1),
-            of("metadata", STRING).nullableSince(0),
-            of("error_code", INT16));
+            PARTITION_INDEX,
+            COMMITTED_OFFSET,
+            COMMITTED_LEADER_EPOCH,
+            METADATA,
+            PARTITION_RESPONSE_ERROR_CODE);
 
-    public static final Schema TOPIC_RESPONSE = new Schema(
-            of("name", STRING),
-            array("partitions", PARTITION_RESPONSE));
+    public static final Field<List<Struct>> PARTITIONS = array("partitions", PARTITION_RESPONSE);
+    public static final Schema TOPIC_RESPONSE = new Schema(NAME, PARTITIONS);
 
-    public static final Schema RESPONSE = new Schema(
-            of("throttle_time_ms", INT32).since(3),
-            array("topics", TOPIC_RESPONSE),
-            of("error_code", INT16).since(2));
+    public static final Field<Integer> THROTTLE_TIME_MS = int32("throttle_time_ms").since(3);
+    public static final Field<List<Struct>> RESPONSE_TOPICS = array("topics", TOPIC_RESPONSE);
+    public static final Field<Short> RESPONSE_ERROR_CODE = int16("error_code").since(2);
+    public static final Schema RESPONSE = new Schema(THROTTLE_TIME_MS, RESPONSE_TOPICS, RESPONSE_ERROR_CODE);
 }

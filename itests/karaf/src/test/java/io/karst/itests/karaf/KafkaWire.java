@@ -3,6 +3,9 @@ package io.karst.itests.karaf;
 import io.karst.protocol.ApiKeys;
 import io.karst.protocol.Protocol;
 import io.karst.protocol.Struct;
+import io.karst.protocol.messages.CreateTopicsMessage;
+import io.karst.protocol.messages.FetchMessage;
+import io.karst.protocol.messages.ProduceMessage;
 
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -50,40 +53,47 @@ final class KafkaWire implements AutoCloseable {
     /** Creates {@code topic} with one partition; an error code of 0 when it was created. */
     short createTopic(String topic) throws IOException {
         Struct request = Protocol.newRequest(ApiKeys.CREATE_TOPICS, CREATE_TOPICS_VERSION)
-                .set("timeout_ms", TIMEOUT_MS).set("validate_only", false);
-        request.addElement("topics").set("name", topic).set("num_partitions", 1).set("replication_factor", (short) 1)
-                .set("assignments", List.of()).set("configs", List.of());
+                .set(CreateTopicsMessage.TIMEOUT_MS, TIMEOUT_MS).set(CreateTopicsMessage.VALIDATE_ONLY, false);
+        request.addElement(CreateTopicsMessage.REQUEST_TOPICS).set(CreateTopicsMessage.NAME, topic)
+                .set(CreateTopicsMessage.NUM_PARTITIONS, 1).set(CreateTopicsMessage.REPLICATION_FACTOR, (short) 1)
+                .set(CreateTopicsMessage.ASSIGNMENTS, List.of()).set(CreateTopicsMessage.CONFIGS, List.of());
         return exchange(ApiKeys.CREATE_TOPICS, CREATE_TOPICS_VERSION, request)
-                .getStructs("topics").get(0).getShort("error_code");
+                .get(CreateTopicsMessage.RESPONSE_TOPICS).get(0).getShort(CreateTopicsMessage.ERROR_CODE);
     }
 
     /** Produces one record batch to partition 0 of {@code topic} with acks=all. */
     Acknowledgement produce(String topic, ByteBuffer batch) throws IOException {
         Struct request = Protocol.newRequest(ApiKeys.PRODUCE, PRODUCE_VERSION)
-                .set("transactional_id", null).set("acks", (short) -1).set("timeout_ms", TIMEOUT_MS);
-        request.addElement("topic_data").set("name", topic)
-                .addElement("partition_data").set("index", 0).set("records", batch.duplicate());
+                .set(ProduceMessage.TRANSACTIONAL_ID, null).set(ProduceMessage.ACKS, (short) -1)
+                .set(ProduceMessage.TIMEOUT_MS, TIMEOUT_MS);
+        request.addElement(ProduceMessage.TOPIC_DATA).set(ProduceMessage.NAME, topic)
+                .addElement(ProduceMessage.PARTITION_DATA).set(ProduceMessage.INDEX, 0)
+                .set(ProduceMessage.RECORDS, batch.duplicate());
         Struct partition = exchange(ApiKeys.PRODUCE, PRODUCE_VERSION, request)
-                .getStructs("responses").get(0).getStructs("partition_responses").get(0);
-        return new Acknowledgement(partition.getShort("error_code"), partition.getLong("base_offset"));
+                .get(ProduceMessage.RESPONSES).get(0).get(ProduceMessage.PARTITION_RESPONSES).get(0);
+        return new Acknowledgement(partition.getShort(ProduceMessage.ERROR_CODE), partition.getLong(ProduceMessage.BASE_OFFSET));
     }
 
     /** The record batches of partition 0 of {@code topic} from {@code offset}, as the broker sends them. */
     ByteBuffer fetch(String topic, long offset) throws IOException {
         Struct request = Protocol.newRequest(ApiKeys.FETCH, FETCH_VERSION)
-                .set("replica_id", -1).set("max_wait_ms", 0).set("min_bytes", 0).set("max_bytes", MAX_BYTES)
-                .set("isolation_level", (byte) 0).set("session_id", 0).set("session_epoch", -1)
-                .set("forgotten_topics_data", List.of()).set("rack_id", "");
-        request.addElement("topics").set("topic", topic).addElement("partitions")
-                .set("partition", 0).set("current_leader_epoch", -1).set("fetch_offset", offset)
-                .set("log_start_offset", -1L).set("partition_max_bytes", MAX_BYTES);
+                .set(FetchMessage.REPLICA_ID, -1).set(FetchMessage.MAX_WAIT_MS, 0).set(FetchMessage.MIN_BYTES, 0)
+                .set(FetchMessage.MAX_BYTES, MAX_BYTES)
+                .set(FetchMessage.ISOLATION_LEVEL, (byte) 0).set(FetchMessage.SESSION_ID, 0)
+                .set(FetchMessage.SESSION_EPOCH, -1)
+                .set(FetchMessage.FORGOTTEN_TOPICS_DATA, List.of()).set(FetchMessage.RACK_ID, "");
+        request.addElement(FetchMessage.TOPICS).set(FetchMessage.TOPIC, topic)
+                .addElement(FetchMessage.FETCH_TOPIC_PARTITIONS)
+                .set(FetchMessage.PARTITION, 0).set(FetchMessage.CURRENT_LEADER_EPOCH, -1)
+                .set(FetchMessage.FETCH_OFFSET, offset)
+                .set(FetchMessage.LOG_START_OFFSET, -1L).set(FetchMessage.PARTITION_MAX_BYTES, MAX_BYTES);
         Struct partition = exchange(ApiKeys.FETCH, FETCH_VERSION, request)
-                .getStructs("responses").get(0).getStructs("partitions").get(0);
-        if (partition.getShort("error_code") != 0) {
+                .get(FetchMessage.RESPONSES).get(0).get(FetchMessage.TOPIC_RESPONSE_PARTITIONS).get(0);
+        if (partition.getShort(FetchMessage.PARTITION_DATA_ERROR_CODE) != 0) {
             throw new IOException("fetch of " + topic + " from " + offset + " failed with error "
-                    + partition.getShort("error_code"));
+                    + partition.getShort(FetchMessage.PARTITION_DATA_ERROR_CODE));
         }
-        ByteBuffer records = partition.getBytes("records");
+        ByteBuffer records = (ByteBuffer) partition.get(FetchMessage.RECORDS);
         return records == null ? ByteBuffer.allocate(0) : records;
     }
 

@@ -2,6 +2,7 @@ package io.karst.broker.internal.group;
 
 import io.karst.api.TopicPartition;
 import io.karst.api.group.CommittedOffset;
+import io.karst.protocol.Field;
 import io.karst.protocol.FrameWriter;
 import io.karst.protocol.Schema;
 import io.karst.protocol.Sizer;
@@ -12,11 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static io.karst.protocol.Field.array;
-import static io.karst.protocol.Field.of;
-import static io.karst.protocol.FieldType.BYTES;
-import static io.karst.protocol.FieldType.INT32;
-import static io.karst.protocol.FieldType.INT64;
-import static io.karst.protocol.FieldType.STRING;
+import static io.karst.protocol.Field.bytes;
+import static io.karst.protocol.Field.int32;
+import static io.karst.protocol.Field.int64;
+import static io.karst.protocol.Field.string;
 
 /**
  * Keys and values of {@code __consumer_offsets} records in Kafka's own formats, so that Kafka's
@@ -36,38 +36,58 @@ final class OffsetsTopicRecords {
     static final short OFFSET_VALUE_VERSION = 3;
     static final short GROUP_VALUE_VERSION = 3;
 
-    private static final Schema OFFSET_KEY = new Schema(
-            of("group", STRING),
-            of("topic", STRING),
-            of("partition", INT32));
+    private static final Field<String> GROUP = string("group");
+    private static final Field<String> TOPIC = string("topic");
+    private static final Field<Integer> PARTITION = int32("partition");
+    private static final Schema OFFSET_KEY = new Schema(GROUP, TOPIC, PARTITION);
 
-    private static final Schema GROUP_KEY = new Schema(
-            of("group", STRING));
+    private static final Schema GROUP_KEY = new Schema(GROUP);
 
+    private static final Field<Long> OFFSET = int64("offset");
+    private static final Field<Integer> LEADER_EPOCH = int32("leader_epoch").since(3).withDefault(-1);
+    private static final Field<String> METADATA = string("metadata");
+    private static final Field<Long> COMMIT_TIMESTAMP = int64("commit_timestamp");
+    private static final Field<Long> EXPIRE_TIMESTAMP = int64("expire_timestamp").since(1).until(1).withDefault(-1L);
     private static final Schema OFFSET_VALUE = new Schema(
-            of("offset", INT64),
-            of("leader_epoch", INT32).since(3).withDefault(-1),
-            of("metadata", STRING),
-            of("commit_timestamp", INT64),
-            of("expire_timestamp", INT64).since(1).until(1).withDefault(-1L));
+            OFFSET,
+            LEADER_EPOCH,
+            METADATA,
+            COMMIT_TIMESTAMP,
+            EXPIRE_TIMESTAMP);
 
+    private static final Field<String> MEMBER_ID = string("member_id");
+    private static final Field<String> GROUP_INSTANCE_ID =
+            string("group_instance_id").since(3).nullableSince(3).withDefault(null);
+    private static final Field<String> CLIENT_ID = string("client_id");
+    private static final Field<String> CLIENT_HOST = string("client_host");
+    private static final Field<Integer> REBALANCE_TIMEOUT = int32("rebalance_timeout").since(1).withDefault(-1);
+    private static final Field<Integer> SESSION_TIMEOUT = int32("session_timeout");
+    private static final Field<ByteBuffer> SUBSCRIPTION = bytes("subscription");
+    private static final Field<ByteBuffer> ASSIGNMENT = bytes("assignment");
     private static final Schema MEMBER = new Schema(
-            of("member_id", STRING),
-            of("group_instance_id", STRING).since(3).nullableSince(3).withDefault(null),
-            of("client_id", STRING),
-            of("client_host", STRING),
-            of("rebalance_timeout", INT32).since(1).withDefault(-1),
-            of("session_timeout", INT32),
-            of("subscription", BYTES),
-            of("assignment", BYTES));
+            MEMBER_ID,
+            GROUP_INSTANCE_ID,
+            CLIENT_ID,
+            CLIENT_HOST,
+            REBALANCE_TIMEOUT,
+            SESSION_TIMEOUT,
+            SUBSCRIPTION,
+            ASSIGNMENT);
 
+    private static final Field<String> PROTOCOL_TYPE = string("protocol_type");
+    private static final Field<Integer> GENERATION = int32("generation");
+    private static final Field<String> PROTOCOL = string("protocol").nullableSince(0);
+    private static final Field<String> LEADER = string("leader").nullableSince(0);
+    private static final Field<Long> CURRENT_STATE_TIMESTAMP =
+            int64("current_state_timestamp").since(2).withDefault(-1L);
+    private static final Field<List<Struct>> MEMBERS = array("members", MEMBER);
     private static final Schema GROUP_VALUE = new Schema(
-            of("protocol_type", STRING),
-            of("generation", INT32),
-            of("protocol", STRING).nullableSince(0),
-            of("leader", STRING).nullableSince(0),
-            of("current_state_timestamp", INT64).since(2).withDefault(-1L),
-            array("members", MEMBER));
+            PROTOCOL_TYPE,
+            GENERATION,
+            PROTOCOL,
+            LEADER,
+            CURRENT_STATE_TIMESTAMP,
+            MEMBERS);
 
     private OffsetsTopicRecords() {
     }
@@ -94,36 +114,36 @@ final class OffsetsTopicRecords {
     }
 
     static byte[] offsetKey(String group, TopicPartition tp) {
-        Struct key = OFFSET_KEY.newStruct(OFFSET_KEY_VERSION).set("group", group).set("topic", tp.topic())
-                .set("partition", tp.partition());
+        Struct key = OFFSET_KEY.newStruct(OFFSET_KEY_VERSION).set(GROUP, group).set(TOPIC, tp.topic())
+                .set(PARTITION, tp.partition());
         return encode(OFFSET_KEY_VERSION, OFFSET_KEY, key);
     }
 
     static byte[] groupKey(String group) {
-        return encode(GROUP_KEY_VERSION, GROUP_KEY, GROUP_KEY.newStruct(GROUP_KEY_VERSION).set("group", group));
+        return encode(GROUP_KEY_VERSION, GROUP_KEY, GROUP_KEY.newStruct(GROUP_KEY_VERSION).set(GROUP, group));
     }
 
     static byte[] offsetValue(CommittedOffset offset) {
-        Struct value = OFFSET_VALUE.newStruct(OFFSET_VALUE_VERSION).set("offset", offset.offset())
-                .set("leader_epoch", offset.leaderEpoch()).set("metadata", offset.metadata())
-                .set("commit_timestamp", offset.commitTimestamp());
+        Struct value = OFFSET_VALUE.newStruct(OFFSET_VALUE_VERSION).set(OFFSET, offset.offset())
+                .set(LEADER_EPOCH, offset.leaderEpoch()).set(METADATA, offset.metadata())
+                .set(COMMIT_TIMESTAMP, offset.commitTimestamp());
         return encode(OFFSET_VALUE_VERSION, OFFSET_VALUE, value);
     }
 
     static byte[] groupValue(StoredGroup group) {
         Struct value = GROUP_VALUE.newStruct(GROUP_VALUE_VERSION)
-                .set("protocol_type", group.protocolType() == null ? "" : group.protocolType())
-                .set("generation", group.generation())
-                .set("protocol", group.protocol())
-                .set("leader", group.leader())
-                .set("current_state_timestamp", group.stateTimestamp())
-                .set("members", new ArrayList<>());
+                .set(PROTOCOL_TYPE, group.protocolType() == null ? "" : group.protocolType())
+                .set(GENERATION, group.generation())
+                .set(PROTOCOL, group.protocol())
+                .set(LEADER, group.leader())
+                .set(CURRENT_STATE_TIMESTAMP, group.stateTimestamp())
+                .set(MEMBERS, new ArrayList<>());
         for (StoredMember m : group.members()) {
-            value.addElement("members").set("member_id", m.memberId()).set("group_instance_id", m.groupInstanceId())
-                    .set("client_id", m.clientId()).set("client_host", m.clientHost())
-                    .set("rebalance_timeout", m.rebalanceTimeoutMs()).set("session_timeout", m.sessionTimeoutMs())
-                    .set("subscription", ByteBuffer.wrap(m.subscription()))
-                    .set("assignment", ByteBuffer.wrap(m.assignment()));
+            value.addElement(MEMBERS).set(MEMBER_ID, m.memberId()).set(GROUP_INSTANCE_ID, m.groupInstanceId())
+                    .set(CLIENT_ID, m.clientId()).set(CLIENT_HOST, m.clientHost())
+                    .set(REBALANCE_TIMEOUT, m.rebalanceTimeoutMs()).set(SESSION_TIMEOUT, m.sessionTimeoutMs())
+                    .set(SUBSCRIPTION, ByteBuffer.wrap(m.subscription()))
+                    .set(ASSIGNMENT, ByteBuffer.wrap(m.assignment()));
         }
         return encode(GROUP_VALUE_VERSION, GROUP_VALUE, value);
     }
@@ -138,11 +158,11 @@ final class OffsetsTopicRecords {
         short version = buf.getShort();
         if (version == 0 || version == 1) {
             Struct key = OFFSET_KEY.read(buf, version, false);
-            return new OffsetKey(key.getString("group"),
-                    new TopicPartition(key.getString("topic"), key.getInt("partition")));
+            return new OffsetKey(key.get(GROUP),
+                    new TopicPartition(key.get(TOPIC), key.getInt(PARTITION)));
         }
         if (version == 2) {
-            return new GroupKey(GROUP_KEY.read(buf, version, false).getString("group"));
+            return new GroupKey(GROUP_KEY.read(buf, version, false).get(GROUP));
         }
         throw new IllegalArgumentException("unknown __consumer_offsets key version " + version);
     }
@@ -151,8 +171,8 @@ final class OffsetsTopicRecords {
         ByteBuffer buf = ByteBuffer.wrap(bytes);
         short version = checkVersion(buf.getShort(), OFFSET_VALUE_VERSION, "offset commit value");
         Struct value = OFFSET_VALUE.read(buf, version, false);
-        return new CommittedOffset(value.getLong("offset"), value.getInt("leader_epoch"),
-                value.getString("metadata"), value.getLong("commit_timestamp"));
+        return new CommittedOffset(value.getLong(OFFSET), value.getInt(LEADER_EPOCH),
+                value.get(METADATA), value.getLong(COMMIT_TIMESTAMP));
     }
 
     static StoredGroup readGroupValue(byte[] bytes) {
@@ -160,15 +180,15 @@ final class OffsetsTopicRecords {
         short version = checkVersion(buf.getShort(), GROUP_VALUE_VERSION, "group metadata value");
         Struct value = GROUP_VALUE.read(buf, version, false);
         List<StoredMember> members = new ArrayList<>();
-        for (Struct m : value.getStructs("members")) {
-            int session = m.getInt("session_timeout");
-            int rebalance = m.getInt("rebalance_timeout");
-            members.add(new StoredMember(m.getString("member_id"), m.getString("group_instance_id"),
-                    m.getString("client_id"), m.getString("client_host"), rebalance < 0 ? session : rebalance,
-                    session, copy(m.getBytes("subscription")), copy(m.getBytes("assignment"))));
+        for (Struct m : value.get(MEMBERS)) {
+            int session = m.getInt(SESSION_TIMEOUT);
+            int rebalance = m.getInt(REBALANCE_TIMEOUT);
+            members.add(new StoredMember(m.get(MEMBER_ID), m.get(GROUP_INSTANCE_ID),
+                    m.get(CLIENT_ID), m.get(CLIENT_HOST), rebalance < 0 ? session : rebalance,
+                    session, copy(m.get(SUBSCRIPTION)), copy(m.get(ASSIGNMENT))));
         }
-        return new StoredGroup(value.getString("protocol_type"), value.getInt("generation"),
-                value.getString("protocol"), value.getString("leader"), value.getLong("current_state_timestamp"),
+        return new StoredGroup(value.get(PROTOCOL_TYPE), value.getInt(GENERATION),
+                value.get(PROTOCOL), value.get(LEADER), value.getLong(CURRENT_STATE_TIMESTAMP),
                 members);
     }
 

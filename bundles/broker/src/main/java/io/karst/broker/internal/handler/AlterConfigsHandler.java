@@ -11,6 +11,11 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
+import static io.karst.protocol.messages.AlterConfigsMessage.CONFIGS;
+import static io.karst.protocol.messages.AlterConfigsMessage.NAME;
+import static io.karst.protocol.messages.AlterConfigsMessage.RESOURCES;
+import static io.karst.protocol.messages.AlterConfigsMessage.VALUE;
+
 /**
  * AlterConfigs (the legacy, whole-set API): a topic's overrides become exactly the configs given, checked
  * and applied live; keys left out return to their defaults. Broker configs are read-only here.
@@ -29,15 +34,16 @@ public final class AlterConfigsHandler implements ApiHandler {
 
     @Override
     public CompletionStage<Struct> handle(Request request) {
-        return CompletableFuture.completedFuture(TopicConfigAlteration.alterEach(request, topics, AlterConfigsHandler::overrides));
+        return CompletableFuture.completedFuture(TopicConfigAlteration.alterEach(request, RESOURCES, topics,
+                AlterConfigsHandler::overrides));
     }
 
     /** The configs given, as the topic's whole set of overrides. */
     private static Map<String, String> overrides(String topic, Struct resource) {
         Map<String, String> configs = new HashMap<>();
-        for (Struct config : resource.getStructs("configs")) {
-            String key = config.getString("name");
-            if (configs.put(key, TopicConfigAlteration.requireValue(key, config.getString("value"))) != null) {
+        for (Struct config : resource.get(CONFIGS)) {
+            String key = config.get(NAME);
+            if (configs.put(key, TopicConfigAlteration.requireValue(key, config.get(VALUE))) != null) {
                 throw new KarstException(Errors.INVALID_REQUEST, "Config " + key + " is given twice");
             }
         }

@@ -8,6 +8,12 @@ import io.karst.protocol.Struct;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
+import static io.karst.protocol.messages.ApiVersionsMessage.API_KEY;
+import static io.karst.protocol.messages.ApiVersionsMessage.API_KEYS;
+import static io.karst.protocol.messages.ApiVersionsMessage.ERROR_CODE;
+import static io.karst.protocol.messages.ApiVersionsMessage.MAX_VERSION;
+import static io.karst.protocol.messages.ApiVersionsMessage.MIN_VERSION;
+
 /** ApiVersions: every API Karst serves with its version range. */
 public final class ApiVersionsHandler implements ApiHandler {
 
@@ -31,13 +37,13 @@ public final class ApiVersionsHandler implements ApiHandler {
      */
     public static Struct unsupportedVersion() {
         Struct response = Protocol.newResponse(ApiKeys.API_VERSIONS, 0);
-        response.set("error_code", Errors.UNSUPPORTED_VERSION.code());
+        response.set(ERROR_CODE, Errors.UNSUPPORTED_VERSION.code());
         addRange(response, ApiKeys.API_VERSIONS);
         return response;
     }
 
     private static void addRange(Struct response, ApiKeys api) {
-        response.addElement("api_keys").set("api_key", api.id()).set("min_version", api.minVersion())
-                .set("max_version", api.maxVersion());
+        response.addElement(API_KEYS).set(API_KEY, api.id()).set(MIN_VERSION, api.minVersion())
+                .set(MAX_VERSION, api.maxVersion());
     }
 }

@@ -15,6 +15,16 @@ import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
+import static io.karst.protocol.messages.DeleteRecordsMessage.ERROR_CODE;
+import static io.karst.protocol.messages.DeleteRecordsMessage.LOW_WATERMARK;
+import static io.karst.protocol.messages.DeleteRecordsMessage.NAME;
+import static io.karst.protocol.messages.DeleteRecordsMessage.OFFSET;
+import static io.karst.protocol.messages.DeleteRecordsMessage.PARTITION_INDEX;
+import static io.karst.protocol.messages.DeleteRecordsMessage.REQUEST_TOPICS;
+import static io.karst.protocol.messages.DeleteRecordsMessage.RESPONSE_TOPICS;
+import static io.karst.protocol.messages.DeleteRecordsMessage.TOPIC_PARTITIONS;
+import static io.karst.protocol.messages.DeleteRecordsMessage.TOPIC_RESULT_PARTITIONS;
+
 /**
  * DeleteRecords: moves each partition's log start offset up to the offset asked for (-1: the high
  * watermark), deleting the segments wholly below it; answers with the new log start offset (the low
@@ -38,32 +48,32 @@ public final class DeleteRecordsHandler implements ApiHandler {
     @Override
     public CompletionStage<Struct> handle(Request request) {
         Struct response = Protocol.newResponse(ApiKeys.DELETE_RECORDS, request.version());
-        for (Struct topic : request.body().getStructs("topics")) {
-            String name = topic.getString("name");
-            Struct topicResult = response.addElement("topics").set("name", name);
-            for (Struct p : topic.getStructs("partitions")) {
-                int index = p.getInt("partition_index");
-                Struct result = topicResult.addElement("partitions").set("partition_index", index)
-                        .set("low_watermark", -1L);
+        for (Struct topic : request.body().get(REQUEST_TOPICS)) {
+            String name = topic.get(NAME);
+            Struct topicResult = response.addElement(RESPONSE_TOPICS).set(NAME, name);
+            for (Struct p : topic.get(TOPIC_PARTITIONS)) {
+                int index = p.getInt(PARTITION_INDEX);
+                Struct result = topicResult.addElement(TOPIC_RESULT_PARTITIONS).set(PARTITION_INDEX, index)
+                        .set(LOW_WATERMARK, -1L);
                 Partition partition = index < 0 ? null : topics.partition(new TopicPartition(name, index));
                 if (partition == null) {
-                    result.set("error_code", Errors.UNKNOWN_TOPIC_OR_PARTITION.code());
+                    result.set(ERROR_CODE, Errors.UNKNOWN_TOPIC_OR_PARTITION.code());
                     continue;
                 }
-                long offset = p.getLong("offset");
+                long offset = p.getLong(OFFSET);
                 try {
                     long target = offset == HIGH_WATERMARK ? partition.highWatermark() : offset;
                     if (target < 0 || target > partition.highWatermark()) {
                         throw new KarstException(Errors.OFFSET_OUT_OF_RANGE, "offset " + offset
                                 + " is not between 0 and the high watermark " + partition.highWatermark());
                     }
-                    result.set("low_watermark", partition.log().deleteRecordsBefore(target));
+                    result.set(LOW_WATERMARK, partition.log().deleteRecordsBefore(target));
                 } catch (KarstException e) {
                     LOG.info("Did not delete records of {} before {}: {}", partition.topicPartition(), offset, e.getMessage());
-                    result.set("error_code", e.error().code());
+                    result.set(ERROR_CODE, e.error().code());
                 } catch (IOException e) {
                     LOG.error("Cannot delete records of {} before {}", partition.topicPartition(), offset, e);
-                    result.set("error_code", Errors.KAFKA_STORAGE_ERROR.code());
+                    result.set(ERROR_CODE, Errors.KAFKA_STORAGE_ERROR.code());
                 }
             }
         }

@@ -11,6 +11,11 @@ import org.slf4j.LoggerFactory;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
+import static io.karst.protocol.messages.DeleteTopicsMessage.ERROR_CODE;
+import static io.karst.protocol.messages.DeleteTopicsMessage.NAME;
+import static io.karst.protocol.messages.DeleteTopicsMessage.RESPONSES;
+import static io.karst.protocol.messages.DeleteTopicsMessage.TOPIC_NAMES;
+
 /** DeleteTopics: each topic's metadata and data removed, with its own error. */
 public final class DeleteTopicsHandler implements ApiHandler {
     private static final Logger LOG = LoggerFactory.getLogger(DeleteTopicsHandler.class);
@@ -29,13 +34,13 @@ public final class DeleteTopicsHandler implements ApiHandler {
     @Override
     public CompletionStage<Struct> handle(Request request) {
         Struct response = Protocol.newResponse(ApiKeys.DELETE_TOPICS, request.version());
-        for (Object name : request.body().getList("topic_names")) {
-            Struct result = response.addElement("responses").set("name", name);
+        for (String name : request.body().get(TOPIC_NAMES)) {
+            Struct result = response.addElement(RESPONSES).set(NAME, name);
             try {
-                topics.delete((String) name);
+                topics.delete(name);
             } catch (KarstException e) {
                 LOG.info("Did not delete topic {}: {}", name, e.getMessage());
-                result.set("error_code", e.error().code());
+                result.set(ERROR_CODE, e.error().code());
             }
         }
         return CompletableFuture.completedFuture(response);

@@ -11,6 +11,13 @@ import io.karst.protocol.Struct;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
+import static io.karst.protocol.messages.DescribeClusterMessage.BROKERS;
+import static io.karst.protocol.messages.DescribeClusterMessage.BROKER_ID;
+import static io.karst.protocol.messages.DescribeClusterMessage.CLUSTER_ID;
+import static io.karst.protocol.messages.DescribeClusterMessage.CONTROLLER_ID;
+import static io.karst.protocol.messages.DescribeClusterMessage.HOST;
+import static io.karst.protocol.messages.DescribeClusterMessage.PORT;
+
 /** DescribeCluster: the cluster id, the controller and the live brokers. */
 public final class DescribeClusterHandler implements ApiHandler {
     private final BrokerConfig config;
@@ -31,10 +38,10 @@ public final class DescribeClusterHandler implements ApiHandler {
     @Override
     public CompletionStage<Struct> handle(Request request) {
         Struct response = Protocol.newResponse(ApiKeys.DESCRIBE_CLUSTER, request.version());
-        response.set("cluster_id", coordinator.clusterId()).set("controller_id", coordinator.controllerId());
+        response.set(CLUSTER_ID, coordinator.clusterId()).set(CONTROLLER_ID, coordinator.controllerId());
         Endpoint self = endpoints.forConnection(request.context());
-        response.addElement("brokers").set("broker_id", config.brokerId()).set("host", self.host())
-                .set("port", self.port());
+        response.addElement(BROKERS).set(BROKER_ID, config.brokerId()).set(HOST, self.host())
+                .set(PORT, self.port());
         return CompletableFuture.completedFuture(response);
     }
 }

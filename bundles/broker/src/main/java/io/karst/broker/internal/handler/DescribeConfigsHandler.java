@@ -16,6 +16,23 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
+import static io.karst.protocol.messages.DescribeConfigsMessage.CONFIGS;
+import static io.karst.protocol.messages.DescribeConfigsMessage.CONFIGURATION_KEYS;
+import static io.karst.protocol.messages.DescribeConfigsMessage.CONFIG_SOURCE;
+import static io.karst.protocol.messages.DescribeConfigsMessage.ERROR_CODE;
+import static io.karst.protocol.messages.DescribeConfigsMessage.ERROR_MESSAGE;
+import static io.karst.protocol.messages.DescribeConfigsMessage.INCLUDE_SYNONYMS;
+import static io.karst.protocol.messages.DescribeConfigsMessage.IS_SENSITIVE;
+import static io.karst.protocol.messages.DescribeConfigsMessage.NAME;
+import static io.karst.protocol.messages.DescribeConfigsMessage.READ_ONLY;
+import static io.karst.protocol.messages.DescribeConfigsMessage.RESOURCES;
+import static io.karst.protocol.messages.DescribeConfigsMessage.RESOURCE_NAME;
+import static io.karst.protocol.messages.DescribeConfigsMessage.RESOURCE_TYPE;
+import static io.karst.protocol.messages.DescribeConfigsMessage.RESULTS;
+import static io.karst.protocol.messages.DescribeConfigsMessage.SOURCE;
+import static io.karst.protocol.messages.DescribeConfigsMessage.SYNONYMS;
+import static io.karst.protocol.messages.DescribeConfigsMessage.VALUE;
+
 /**
  * DescribeConfigs: every supported key of a topic with its effective value, from its own override
  * (source DYNAMIC_TOPIC_CONFIG) or the broker's default (DEFAULT_CONFIG); and this broker's settings,
@@ -38,12 +55,12 @@ public final class DescribeConfigsHandler implements ApiHandler {
     @Override
     public CompletionStage<Struct> handle(Request request) {
         Struct response = Protocol.newResponse(ApiKeys.DESCRIBE_CONFIGS, request.version());
-        boolean synonyms = request.body().getBoolean("include_synonyms");
-        for (Struct resource : request.body().getStructs("resources")) {
-            byte type = resource.getByte("resource_type");
-            String name = resource.getString("resource_name");
-            List<?> keys = resource.getList("configuration_keys");
-            Struct result = response.addElement("results").set("resource_type", type).set("resource_name", name);
+        boolean synonyms = request.body().getBoolean(INCLUDE_SYNONYMS);
+        for (Struct resource : request.body().get(RESOURCES)) {
+            byte type = resource.getByte(RESOURCE_TYPE);
+            String name = resource.get(RESOURCE_NAME);
+            List<?> keys = resource.get(CONFIGURATION_KEYS);
+            Struct result = response.addElement(RESULTS).set(RESOURCE_TYPE, type).set(RESOURCE_NAME, name);
             try {
                 if (type == ConfigResource.TOPIC) {
                     describeTopic(name, keys, synonyms, result);
@@ -53,7 +70,7 @@ public final class DescribeConfigsHandler implements ApiHandler {
                     throw new KarstException(Errors.INVALID_REQUEST, "Unsupported config resource type " + type);
                 }
             } catch (KarstException e) {
-                result.set("error_code", e.error().code()).set("error_message", e.getMessage());
+                result.set(ERROR_CODE, e.error().code()).set(ERROR_MESSAGE, e.getMessage());
             }
         }
         return CompletableFuture.completedFuture(response);
@@ -73,11 +90,11 @@ public final class DescribeConfigsHandler implements ApiHandler {
                     override != null ? ConfigResource.SOURCE_DYNAMIC_TOPIC : ConfigResource.SOURCE_DEFAULT);
             if (withSynonyms) {
                 if (override != null) {
-                    entry.addElement("synonyms").set("name", key.key()).set("value", override)
-                            .set("source", ConfigResource.SOURCE_DYNAMIC_TOPIC);
+                    entry.addElement(SYNONYMS).set(NAME, key.key()).set(VALUE, override)
+                            .set(SOURCE, ConfigResource.SOURCE_DYNAMIC_TOPIC);
                 }
-                entry.addElement("synonyms").set("name", key.brokerKey()).set("value", defaultText)
-                        .set("source", ConfigResource.SOURCE_DEFAULT);
+                entry.addElement(SYNONYMS).set(NAME, key.brokerKey()).set(VALUE, defaultText)
+                        .set(SOURCE, ConfigResource.SOURCE_DEFAULT);
             }
         });
     }
@@ -104,7 +121,7 @@ public final class DescribeConfigsHandler implements ApiHandler {
     }
 
     private static Struct addConfig(Struct result, String name, String value, boolean readOnly, byte source) {
-        return result.addElement("configs").set("name", name).set("value", value).set("read_only", readOnly)
-                .set("config_source", source).set("is_sensitive", false);
+        return result.addElement(CONFIGS).set(NAME, name).set(VALUE, value).set(READ_ONLY, readOnly)
+                .set(CONFIG_SOURCE, source).set(IS_SENSITIVE, false);
     }
 }

@@ -11,6 +11,21 @@ import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
+import static io.karst.protocol.messages.DescribeGroupsMessage.CLIENT_HOST;
+import static io.karst.protocol.messages.DescribeGroupsMessage.CLIENT_ID;
+import static io.karst.protocol.messages.DescribeGroupsMessage.ERROR_CODE;
+import static io.karst.protocol.messages.DescribeGroupsMessage.GROUP_ID;
+import static io.karst.protocol.messages.DescribeGroupsMessage.GROUP_INSTANCE_ID;
+import static io.karst.protocol.messages.DescribeGroupsMessage.GROUP_STATE;
+import static io.karst.protocol.messages.DescribeGroupsMessage.MEMBERS;
+import static io.karst.protocol.messages.DescribeGroupsMessage.MEMBER_ASSIGNMENT;
+import static io.karst.protocol.messages.DescribeGroupsMessage.MEMBER_ID;
+import static io.karst.protocol.messages.DescribeGroupsMessage.MEMBER_METADATA;
+import static io.karst.protocol.messages.DescribeGroupsMessage.PROTOCOL_DATA;
+import static io.karst.protocol.messages.DescribeGroupsMessage.PROTOCOL_TYPE;
+import static io.karst.protocol.messages.DescribeGroupsMessage.REQUEST_GROUPS;
+import static io.karst.protocol.messages.DescribeGroupsMessage.RESPONSE_GROUPS;
+
 /**
  * DescribeGroups: state, protocol and members of each asked group. An unknown group is described as
  * Dead with no members and no error, as Kafka does up to v5.
@@ -30,19 +45,19 @@ public final class DescribeGroupsHandler implements ApiHandler {
     @Override
     public CompletionStage<Struct> handle(Request request) {
         Struct response = Protocol.newResponse(ApiKeys.DESCRIBE_GROUPS, request.version());
-        for (String groupId : request.body().<String>getList("groups")) {
+        for (String groupId : request.body().get(REQUEST_GROUPS)) {
             GroupSummary group = groups.describeGroup(groupId);
-            Struct g = response.addElement("groups").set("error_code", Errors.NONE.code())
-                    .set("group_id", groupId)
-                    .set("group_state", group.state().kafkaName())
-                    .set("protocol_type", group.protocolType())
-                    .set("protocol_data", group.protocolName());
+            Struct g = response.addElement(RESPONSE_GROUPS).set(ERROR_CODE, Errors.NONE.code())
+                    .set(GROUP_ID, groupId)
+                    .set(GROUP_STATE, group.state().kafkaName())
+                    .set(PROTOCOL_TYPE, group.protocolType())
+                    .set(PROTOCOL_DATA, group.protocolName());
             for (GroupSummary.MemberSummary m : group.members()) {
-                g.addElement("members").set("member_id", m.memberId())
-                        .set("group_instance_id", m.groupInstanceId())
-                        .set("client_id", m.clientId()).set("client_host", m.clientHost())
-                        .set("member_metadata", ByteBuffer.wrap(m.metadata()))
-                        .set("member_assignment", ByteBuffer.wrap(m.assignment()));
+                g.addElement(MEMBERS).set(MEMBER_ID, m.memberId())
+                        .set(GROUP_INSTANCE_ID, m.groupInstanceId())
+                        .set(CLIENT_ID, m.clientId()).set(CLIENT_HOST, m.clientHost())
+                        .set(MEMBER_METADATA, ByteBuffer.wrap(m.metadata()))
+                        .set(MEMBER_ASSIGNMENT, ByteBuffer.wrap(m.assignment()));
             }
         }
         return CompletableFuture.completedFuture(response);

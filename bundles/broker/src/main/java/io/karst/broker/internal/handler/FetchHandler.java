@@ -24,6 +24,27 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
+import static io.karst.protocol.messages.FetchMessage.ABORTED_TRANSACTIONS;
+import static io.karst.protocol.messages.FetchMessage.CURRENT_LEADER_EPOCH;
+import static io.karst.protocol.messages.FetchMessage.FETCH_OFFSET;
+import static io.karst.protocol.messages.FetchMessage.FETCH_TOPIC_PARTITIONS;
+import static io.karst.protocol.messages.FetchMessage.HIGH_WATERMARK;
+import static io.karst.protocol.messages.FetchMessage.ISOLATION_LEVEL;
+import static io.karst.protocol.messages.FetchMessage.LAST_STABLE_OFFSET;
+import static io.karst.protocol.messages.FetchMessage.LOG_START_OFFSET;
+import static io.karst.protocol.messages.FetchMessage.MAX_BYTES;
+import static io.karst.protocol.messages.FetchMessage.MAX_WAIT_MS;
+import static io.karst.protocol.messages.FetchMessage.MIN_BYTES;
+import static io.karst.protocol.messages.FetchMessage.PARTITION;
+import static io.karst.protocol.messages.FetchMessage.PARTITION_DATA_ERROR_CODE;
+import static io.karst.protocol.messages.FetchMessage.PARTITION_INDEX;
+import static io.karst.protocol.messages.FetchMessage.PARTITION_MAX_BYTES;
+import static io.karst.protocol.messages.FetchMessage.RECORDS;
+import static io.karst.protocol.messages.FetchMessage.RESPONSES;
+import static io.karst.protocol.messages.FetchMessage.TOPIC;
+import static io.karst.protocol.messages.FetchMessage.TOPICS;
+import static io.karst.protocol.messages.FetchMessage.TOPIC_RESPONSE_PARTITIONS;
+
 /**
  * Fetch: record data per partition, sent from the segment files. Answers at once when
  * {@code max_wait_ms <= 0}, when {@code min_bytes} are there, or on an error; otherwise the request
@@ -110,18 +131,18 @@ public final class FetchHandler implements ApiHandler {
         FetchPlan(Request request) {
             Struct body = request.body();
             version = request.version();
-            maxWaitMs = body.getInt("max_wait_ms");
-            minBytes = body.getInt("min_bytes");
-            maxBytes = body.getInt("max_bytes");
-            readCommitted = body.getByte("isolation_level") == READ_COMMITTED;
-            for (Struct topic : body.getStructs("topics")) {
-                String name = topic.getString("topic");
+            maxWaitMs = body.getInt(MAX_WAIT_MS);
+            minBytes = body.getInt(MIN_BYTES);
+            maxBytes = body.getInt(MAX_BYTES);
+            readCommitted = body.getByte(ISOLATION_LEVEL) == READ_COMMITTED;
+            for (Struct topic : body.get(TOPICS)) {
+                String name = topic.get(TOPIC);
                 topicOrder.add(name);
-                for (Struct p : topic.getStructs("partitions")) {
-                    int index = p.getInt("partition");
+                for (Struct p : topic.get(FETCH_TOPIC_PARTITIONS)) {
+                    int index = p.getInt(PARTITION);
                     partitions.add(new PartitionFetch(name, index, index < 0 ? null : new TopicPartition(name, index),
-                            p.getInt("current_leader_epoch"), p.getLong("fetch_offset"),
-                            p.getInt("partition_max_bytes")));
+                            p.getInt(CURRENT_LEADER_EPOCH), p.getLong(FETCH_OFFSET),
+                            p.getInt(PARTITION_MAX_BYTES)));
                 }
             }
         }
@@ -133,18 +154,18 @@ public final class FetchHandler implements ApiHandler {
             int remaining = maxBytes;
             int next = 0;
             for (String name : topicOrder) {
-                Struct topic = response.addElement("responses").set("topic", name);
+                Struct topic = response.addElement(RESPONSES).set(TOPIC, name);
                 while (next < partitions.size() && partitions.get(next).topic.equals(name)) {
                     PartitionFetch fetch = partitions.get(next++);
-                    Struct data = topic.addElement("partitions").set("partition_index", fetch.index);
+                    Struct data = topic.addElement(TOPIC_RESPONSE_PARTITIONS).set(PARTITION_INDEX, fetch.index);
                     int limit = Math.max(0, Math.min(fetch.maxBytes, remaining));
                     Errors error = readPartition(fetch, data, limit, total == 0);
                     if (error != Errors.NONE) {
                         hasError = true;
-                        data.set("error_code", error.code()).set("high_watermark", -1L)
-                                .set("last_stable_offset", -1L).set("log_start_offset", -1L).set("records", NO_RECORDS);
+                        data.set(PARTITION_DATA_ERROR_CODE, error.code()).set(HIGH_WATERMARK, -1L)
+                                .set(LAST_STABLE_OFFSET, -1L).set(LOG_START_OFFSET, -1L).set(RECORDS, NO_RECORDS);
                     }
-                    Object records = data.get("records");
+                    Object records = data.get(RECORDS);
                     long size = records instanceof ResponsePart.FileRegion region ? region.count() : 0;
                     total += size;
                     remaining -= (int) Math.min(remaining, size);
@@ -163,12 +184,12 @@ public final class FetchHandler implements ApiHandler {
                         ? Errors.FENCED_LEADER_EPOCH : Errors.UNKNOWN_LEADER_EPOCH;
             }
             long highWatermark = partition.highWatermark();
-            data.set("high_watermark", highWatermark).set("last_stable_offset", highWatermark)
-                    .set("log_start_offset", partition.log().logStartOffset())
-                    .set("aborted_transactions", readCommitted ? new ArrayList<>() : null);
+            data.set(HIGH_WATERMARK, highWatermark).set(LAST_STABLE_OFFSET, highWatermark)
+                    .set(LOG_START_OFFSET, partition.log().logStartOffset())
+                    .set(ABORTED_TRANSACTIONS, readCommitted ? new ArrayList<>() : null);
             try {
                 LogSlice slice = partition.log().read(fetch.offset, limit, minOneBatch);
-                data.set("records", slice.isEmpty() ? NO_RECORDS
+                data.set(RECORDS, slice.isEmpty() ? NO_RECORDS
                         : new ResponsePart.FileRegion(slice.file(), slice.channel(), slice.position(), slice.sizeInBytes()));
                 return Errors.NONE;
             } catch (KarstException e) {

@@ -13,6 +13,13 @@ import io.karst.protocol.Struct;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
+import static io.karst.protocol.messages.FindCoordinatorMessage.ERROR_CODE;
+import static io.karst.protocol.messages.FindCoordinatorMessage.ERROR_MESSAGE;
+import static io.karst.protocol.messages.FindCoordinatorMessage.HOST;
+import static io.karst.protocol.messages.FindCoordinatorMessage.KEY_TYPE;
+import static io.karst.protocol.messages.FindCoordinatorMessage.NODE_ID;
+import static io.karst.protocol.messages.FindCoordinatorMessage.PORT;
+
 /**
  * FindCoordinator: on a single node this broker coordinates every group (and transactional id). For
  * a group it first makes sure {@code __consumer_offsets} exists, as Kafka does.
@@ -39,7 +46,7 @@ public final class FindCoordinatorHandler implements ApiHandler {
     @Override
     public CompletionStage<Struct> handle(Request request) {
         Struct response = Protocol.newResponse(ApiKeys.FIND_COORDINATOR, request.version());
-        byte keyType = request.body().getByte("key_type");
+        byte keyType = request.body().getByte(KEY_TYPE);
         if (keyType != GROUP && keyType != TRANSACTION) {
             return fail(response, Errors.INVALID_REQUEST, "unknown coordinator key type " + keyType);
         }
@@ -51,13 +58,13 @@ public final class FindCoordinatorHandler implements ApiHandler {
             }
         }
         Endpoint self = endpoints.forConnection(request.context());
-        response.set("node_id", config.brokerId()).set("host", self.host()).set("port", self.port());
+        response.set(NODE_ID, config.brokerId()).set(HOST, self.host()).set(PORT, self.port());
         return CompletableFuture.completedFuture(response);
     }
 
     private static CompletionStage<Struct> fail(Struct response, Errors error, String message) {
-        response.set("error_code", error.code()).set("error_message", message)
-                .set("node_id", -1).set("host", "").set("port", -1);
+        response.set(ERROR_CODE, error.code()).set(ERROR_MESSAGE, message)
+                .set(NODE_ID, -1).set(HOST, "").set(PORT, -1);
         return CompletableFuture.completedFuture(response);
     }
 }

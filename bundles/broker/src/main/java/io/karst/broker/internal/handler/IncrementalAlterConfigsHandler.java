@@ -18,6 +18,12 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
+import static io.karst.protocol.messages.AlterConfigsMessage.NAME;
+import static io.karst.protocol.messages.AlterConfigsMessage.VALUE;
+import static io.karst.protocol.messages.IncrementalAlterConfigsMessage.CONFIGS;
+import static io.karst.protocol.messages.IncrementalAlterConfigsMessage.CONFIG_OPERATION;
+import static io.karst.protocol.messages.IncrementalAlterConfigsMessage.RESOURCES;
+
 /**
  * IncrementalAlterConfigs: per topic key, SET (0) an override, DELETE (1) it back to the default, or
  * APPEND (2) to / SUBTRACT (3) from a list value ({@code cleanup.policy}); the result is checked and
@@ -42,11 +48,12 @@ public final class IncrementalAlterConfigsHandler implements ApiHandler {
 
     @Override
     public CompletionStage<Struct> handle(Request request) {
-        return CompletableFuture.completedFuture(TopicConfigAlteration.alterEach(request, topics, (name, resource) -> {
-            TopicDescription topic = topics.describe(name).orElseThrow(() -> new KarstException(
-                    Errors.UNKNOWN_TOPIC_OR_PARTITION, "Topic '" + name + "' does not exist."));
-            return apply(topic.configs(), resource.getStructs("configs"));
-        }));
+        return CompletableFuture.completedFuture(TopicConfigAlteration.alterEach(request, RESOURCES, topics,
+                (name, resource) -> {
+                    TopicDescription topic = topics.describe(name).orElseThrow(() -> new KarstException(
+                            Errors.UNKNOWN_TOPIC_OR_PARTITION, "Topic '" + name + "' does not exist."));
+                    return apply(topic.configs(), resource.get(CONFIGS));
+                }));
     }
 
     /** The overrides after the operations. */
@@ -54,9 +61,9 @@ public final class IncrementalAlterConfigsHandler implements ApiHandler {
         Map<String, String> overrides = new HashMap<>(current);
         Set<String> seen = new HashSet<>();
         for (Struct operation : operations) {
-            String key = operation.getString("name");
-            String value = operation.getString("value");
-            byte op = operation.getByte("config_operation");
+            String key = operation.get(NAME);
+            String value = operation.get(VALUE);
+            byte op = operation.getByte(CONFIG_OPERATION);
             if (!seen.add(key)) {
                 throw new KarstException(Errors.INVALID_REQUEST, "Error due to duplicate config keys: " + key);
             }

@@ -9,6 +9,10 @@ import io.karst.protocol.Struct;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
+import static io.karst.protocol.messages.ListGroupsMessage.GROUPS;
+import static io.karst.protocol.messages.ListGroupsMessage.GROUP_ID;
+import static io.karst.protocol.messages.ListGroupsMessage.PROTOCOL_TYPE;
+
 /** ListGroups: every group this coordinator knows, with its protocol type (empty for offsets-only groups). */
 public final class ListGroupsHandler implements ApiHandler {
     private final GroupService groups;
@@ -26,7 +30,7 @@ public final class ListGroupsHandler implements ApiHandler {
     public CompletionStage<Struct> handle(Request request) {
         Struct response = Protocol.newResponse(ApiKeys.LIST_GROUPS, request.version());
         for (GroupSummary group : groups.listGroups()) {
-            response.addElement("groups").set("group_id", group.groupId()).set("protocol_type", group.protocolType());
+            response.addElement(GROUPS).set(GROUP_ID, group.groupId()).set(PROTOCOL_TYPE, group.protocolType());
         }
         return CompletableFuture.completedFuture(response);
     }

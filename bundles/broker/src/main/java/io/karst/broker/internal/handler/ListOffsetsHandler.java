@@ -17,6 +17,17 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
+import static io.karst.protocol.messages.ListOffsetsMessage.ERROR_CODE;
+import static io.karst.protocol.messages.ListOffsetsMessage.NAME;
+import static io.karst.protocol.messages.ListOffsetsMessage.OFFSET;
+import static io.karst.protocol.messages.ListOffsetsMessage.PARTITION_INDEX;
+import static io.karst.protocol.messages.ListOffsetsMessage.PARTITION_RESPONSE_TIMESTAMP;
+import static io.karst.protocol.messages.ListOffsetsMessage.PARTITION_TIMESTAMP;
+import static io.karst.protocol.messages.ListOffsetsMessage.REQUEST_TOPICS;
+import static io.karst.protocol.messages.ListOffsetsMessage.RESPONSE_TOPICS;
+import static io.karst.protocol.messages.ListOffsetsMessage.TOPIC_PARTITIONS;
+import static io.karst.protocol.messages.ListOffsetsMessage.TOPIC_RESPONSE_PARTITIONS;
+
 /**
  * ListOffsets: the earliest (-2) or latest (-1) offset of a partition, or the first offset whose
  * record timestamp reaches a given time, found through the segments' time indexes: exact per record
@@ -41,22 +52,22 @@ public final class ListOffsetsHandler implements ApiHandler {
     @Override
     public CompletionStage<Struct> handle(Request request) {
         Struct response = Protocol.newResponse(ApiKeys.LIST_OFFSETS, request.version());
-        for (Struct topic : request.body().getStructs("topics")) {
-            String name = topic.getString("name");
-            Struct topicResponse = response.addElement("topics").set("name", name);
-            for (Struct p : topic.getStructs("partitions")) {
-                int index = p.getInt("partition_index");
-                Struct result = topicResponse.addElement("partitions").set("partition_index", index);
+        for (Struct topic : request.body().get(REQUEST_TOPICS)) {
+            String name = topic.get(NAME);
+            Struct topicResponse = response.addElement(RESPONSE_TOPICS).set(NAME, name);
+            for (Struct p : topic.get(TOPIC_PARTITIONS)) {
+                int index = p.getInt(PARTITION_INDEX);
+                Struct result = topicResponse.addElement(TOPIC_RESPONSE_PARTITIONS).set(PARTITION_INDEX, index);
                 Partition partition = index < 0 ? null : topics.partition(new TopicPartition(name, index));
                 if (partition == null) {
-                    result.set("error_code", Errors.UNKNOWN_TOPIC_OR_PARTITION.code());
+                    result.set(ERROR_CODE, Errors.UNKNOWN_TOPIC_OR_PARTITION.code());
                     continue;
                 }
                 try {
-                    lookUp(partition, p.getLong("timestamp"), result);
+                    lookUp(partition, p.getLong(PARTITION_TIMESTAMP), result);
                 } catch (IOException e) {
                     LOG.error("Cannot read {}", partition.topicPartition(), e);
-                    result.set("error_code", Errors.KAFKA_STORAGE_ERROR.code());
+                    result.set(ERROR_CODE, Errors.KAFKA_STORAGE_ERROR.code());
                 }
             }
         }
@@ -66,15 +77,15 @@ public final class ListOffsetsHandler implements ApiHandler {
     private static void lookUp(Partition partition, long timestamp, Struct result) throws IOException {
         PartitionLog log = partition.log();
         if (timestamp == EARLIEST) {
-            result.set("offset", log.logStartOffset());
+            result.set(OFFSET, log.logStartOffset());
         } else if (timestamp == LATEST) {
-            result.set("offset", partition.highWatermark());
+            result.set(OFFSET, partition.highWatermark());
         } else if (timestamp < 0) {
-            result.set("error_code", Errors.UNSUPPORTED_VERSION.code());
+            result.set(ERROR_CODE, Errors.UNSUPPORTED_VERSION.code());
         } else {
             Optional<TimestampAndOffset> found = log.offsetForTimestamp(timestamp);
-            result.set("offset", found.map(TimestampAndOffset::offset).orElse(-1L))
-                    .set("timestamp", found.map(TimestampAndOffset::timestamp).orElse(-1L));
+            result.set(OFFSET, found.map(TimestampAndOffset::offset).orElse(-1L))
+                    .set(PARTITION_RESPONSE_TIMESTAMP, found.map(TimestampAndOffset::timestamp).orElse(-1L));
         }
     }
 }

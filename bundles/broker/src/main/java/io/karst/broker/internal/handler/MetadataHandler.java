@@ -22,6 +22,24 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
+import static io.karst.protocol.messages.MetadataMessage.ALLOW_AUTO_TOPIC_CREATION;
+import static io.karst.protocol.messages.MetadataMessage.BROKERS;
+import static io.karst.protocol.messages.MetadataMessage.CLUSTER_ID;
+import static io.karst.protocol.messages.MetadataMessage.CONTROLLER_ID;
+import static io.karst.protocol.messages.MetadataMessage.ERROR_CODE;
+import static io.karst.protocol.messages.MetadataMessage.HOST;
+import static io.karst.protocol.messages.MetadataMessage.ISR_NODES;
+import static io.karst.protocol.messages.MetadataMessage.IS_INTERNAL;
+import static io.karst.protocol.messages.MetadataMessage.LEADER_ID;
+import static io.karst.protocol.messages.MetadataMessage.NAME;
+import static io.karst.protocol.messages.MetadataMessage.NODE_ID;
+import static io.karst.protocol.messages.MetadataMessage.PARTITIONS;
+import static io.karst.protocol.messages.MetadataMessage.PARTITION_INDEX;
+import static io.karst.protocol.messages.MetadataMessage.PORT;
+import static io.karst.protocol.messages.MetadataMessage.REPLICA_NODES;
+import static io.karst.protocol.messages.MetadataMessage.REQUEST_TOPICS;
+import static io.karst.protocol.messages.MetadataMessage.RESPONSE_TOPICS;
+
 /**
  * Metadata: this broker, the cluster id and controller, and the asked topics (all of them for a
  * null list, or an empty one in v0) with partition leaders; unknown topics are auto-created when
@@ -50,20 +68,20 @@ public final class MetadataHandler implements ApiHandler {
         int version = request.version();
         Struct response = Protocol.newResponse(ApiKeys.METADATA, version);
         Endpoint self = endpoints.forConnection(request.context());
-        response.addElement("brokers").set("node_id", config.brokerId()).set("host", self.host())
-                .set("port", self.port());
-        response.set("cluster_id", coordinator.clusterId()).set("controller_id", coordinator.controllerId());
+        response.addElement(BROKERS).set(NODE_ID, config.brokerId()).set(HOST, self.host())
+                .set(PORT, self.port());
+        response.set(CLUSTER_ID, coordinator.clusterId()).set(CONTROLLER_ID, coordinator.controllerId());
 
-        List<Struct> asked = request.body().getStructs("topics");
+        List<Struct> asked = request.body().get(REQUEST_TOPICS);
         boolean all = asked == null || (version == 0 && asked.isEmpty());
         if (all) {
             for (TopicDescription topic : coordinator.topics()) {
                 addTopic(response, topic);
             }
         } else {
-            boolean allowAutoCreate = request.body().getBoolean("allow_auto_topic_creation");
+            boolean allowAutoCreate = request.body().getBoolean(ALLOW_AUTO_TOPIC_CREATION);
             for (Struct t : asked) {
-                describe(response, t.getString("name"), allowAutoCreate);
+                describe(response, t.get(NAME), allowAutoCreate);
             }
         }
         return CompletableFuture.completedFuture(response);
@@ -90,20 +108,20 @@ public final class MetadataHandler implements ApiHandler {
     }
 
     private static void addError(Struct response, String name, Errors error) {
-        response.addElement("topics").set("name", name).set("error_code", error.code());
+        response.addElement(RESPONSE_TOPICS).set(NAME, name).set(ERROR_CODE, error.code());
     }
 
     private static void addTopic(Struct response, TopicDescription topic) {
-        Struct t = response.addElement("topics").set("name", topic.name())
-                .set("is_internal", OffsetsTopic.isInternal(topic.name()));
+        Struct t = response.addElement(RESPONSE_TOPICS).set(NAME, topic.name())
+                .set(IS_INTERNAL, OffsetsTopic.isInternal(topic.name()));
         for (Map.Entry<Integer, PartitionState> e : topic.partitions().entrySet()) {
             PartitionState state = e.getValue();
-            t.addElement("partitions")
-                    .set("error_code", (state.leader() < 0 ? Errors.LEADER_NOT_AVAILABLE : Errors.NONE).code())
-                    .set("partition_index", e.getKey())
-                    .set("leader_id", state.leader())
-                    .set("replica_nodes", new ArrayList<>(state.replicas()))
-                    .set("isr_nodes", new ArrayList<>(state.isr()));
+            t.addElement(PARTITIONS)
+                    .set(ERROR_CODE, (state.leader() < 0 ? Errors.LEADER_NOT_AVAILABLE : Errors.NONE).code())
+                    .set(PARTITION_INDEX, e.getKey())
+                    .set(LEADER_ID, state.leader())
+                    .set(REPLICA_NODES, new ArrayList<>(state.replicas()))
+                    .set(ISR_NODES, new ArrayList<>(state.isr()));
         }
     }
 }

@@ -15,6 +15,18 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
+import static io.karst.protocol.messages.OffsetFetchMessage.COMMITTED_LEADER_EPOCH;
+import static io.karst.protocol.messages.OffsetFetchMessage.COMMITTED_OFFSET;
+import static io.karst.protocol.messages.OffsetFetchMessage.GROUP_ID;
+import static io.karst.protocol.messages.OffsetFetchMessage.METADATA;
+import static io.karst.protocol.messages.OffsetFetchMessage.NAME;
+import static io.karst.protocol.messages.OffsetFetchMessage.PARTITIONS;
+import static io.karst.protocol.messages.OffsetFetchMessage.PARTITION_INDEX;
+import static io.karst.protocol.messages.OffsetFetchMessage.PARTITION_INDEXES;
+import static io.karst.protocol.messages.OffsetFetchMessage.PARTITION_RESPONSE_ERROR_CODE;
+import static io.karst.protocol.messages.OffsetFetchMessage.REQUEST_TOPICS;
+import static io.karst.protocol.messages.OffsetFetchMessage.RESPONSE_TOPICS;
+
 /**
  * OffsetFetch: a group's committed offsets for the asked partitions (-1 and empty metadata where
  * nothing is committed; UNKNOWN_TOPIC_OR_PARTITION for a negative index, which no topic has), or
@@ -37,33 +49,34 @@ public final class OffsetFetchHandler implements ApiHandler {
     @Override
     public CompletionStage<Struct> handle(Request request) {
         Struct body = request.body();
-        String groupId = body.getString("group_id");
-        List<Struct> asked = body.getStructs("topics");
+        String groupId = body.get(GROUP_ID);
+        List<Struct> asked = body.get(REQUEST_TOPICS);
         Struct response = Protocol.newResponse(ApiKeys.OFFSET_FETCH, request.version());
         if (asked == null) {
             Map<String, Map<Integer, CommittedOffset>> byTopic = new TreeMap<>();
             offsets.fetch(groupId, null).forEach((tp, offset) ->
                     byTopic.computeIfAbsent(tp.topic(), t -> new TreeMap<>()).put(tp.partition(), offset));
             byTopic.forEach((topic, partitions) -> {
-                Struct t = response.addElement("topics").set("name", topic);
+                Struct t = response.addElement(RESPONSE_TOPICS).set(NAME, topic);
                 partitions.forEach((index, offset) -> addPartition(t, index, offset));
             });
         } else {
             List<TopicPartition> wanted = new ArrayList<>();
             for (Struct topic : asked) {
-                for (Integer index : topic.<Integer>getList("partition_indexes")) {
+                for (Integer index : topic.get(PARTITION_INDEXES)) {
                     if (index >= 0) {
-                        wanted.add(new TopicPartition(topic.getString("name"), index));
+                        wanted.add(new TopicPartition(topic.get(NAME), index));
                     }
                 }
             }
             Map<TopicPartition, CommittedOffset> committed = offsets.fetch(groupId, wanted);
             for (Struct topic : asked) {
-                String name = topic.getString("name");
-                Struct t = response.addElement("topics").set("name", name);
-                for (Integer index : topic.<Integer>getList("partition_indexes")) {
+                String name = topic.get(NAME);
+                Struct t = response.addElement(RESPONSE_TOPICS).set(NAME, name);
+                for (Integer index : topic.get(PARTITION_INDEXES)) {
                     if (index < 0) {
-                        addPartition(t, index, null).set("error_code", Errors.UNKNOWN_TOPIC_OR_PARTITION.code());
+                        addPartition(t, index, null)
+                                .set(PARTITION_RESPONSE_ERROR_CODE, Errors.UNKNOWN_TOPIC_OR_PARTITION.code());
                     } else {
                         addPartition(t, index, committed.get(new TopicPartition(name, index)));
                     }
@@ -74,9 +87,9 @@ public final class OffsetFetchHandler implements ApiHandler {
     }
 
     private static Struct addPartition(Struct topic, int index, CommittedOffset offset) {
-        return topic.addElement("partitions").set("partition_index", index)
-                .set("committed_offset", offset == null ? NO_OFFSET : offset.offset())
-                .set("committed_leader_epoch", offset == null ? -1 : offset.leaderEpoch())
-                .set("metadata", offset == null ? "" : offset.metadata());
+        return topic.addElement(PARTITIONS).set(PARTITION_INDEX, index)
+                .set(COMMITTED_OFFSET, offset == null ? NO_OFFSET : offset.offset())
+                .set(COMMITTED_LEADER_EPOCH, offset == null ? -1 : offset.leaderEpoch())
+                .set(METADATA, offset == null ? "" : offset.metadata());
     }
 }

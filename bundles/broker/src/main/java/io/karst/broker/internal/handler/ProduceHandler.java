@@ -15,10 +15,29 @@ import io.karst.protocol.Struct;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+
+import static io.karst.protocol.messages.ProduceMessage.ACKS;
+import static io.karst.protocol.messages.ProduceMessage.BASE_OFFSET;
+import static io.karst.protocol.messages.ProduceMessage.BATCH_INDEX;
+import static io.karst.protocol.messages.ProduceMessage.BATCH_INDEX_ERROR_MESSAGE;
+import static io.karst.protocol.messages.ProduceMessage.ERROR_CODE;
+import static io.karst.protocol.messages.ProduceMessage.ERROR_MESSAGE;
+import static io.karst.protocol.messages.ProduceMessage.INDEX;
+import static io.karst.protocol.messages.ProduceMessage.LOG_APPEND_TIME_MS;
+import static io.karst.protocol.messages.ProduceMessage.LOG_START_OFFSET;
+import static io.karst.protocol.messages.ProduceMessage.NAME;
+import static io.karst.protocol.messages.ProduceMessage.PARTITION_DATA;
+import static io.karst.protocol.messages.ProduceMessage.PARTITION_RESPONSES;
+import static io.karst.protocol.messages.ProduceMessage.RECORDS;
+import static io.karst.protocol.messages.ProduceMessage.RECORD_ERRORS;
+import static io.karst.protocol.messages.ProduceMessage.RESPONSES;
+import static io.karst.protocol.messages.ProduceMessage.TIMEOUT_MS;
+import static io.karst.protocol.messages.ProduceMessage.TOPIC_DATA;
 
 /**
  * Produce: each partition's batch goes through the {@link PartitionAppender} (checks, the topic's
@@ -53,7 +72,7 @@ public final class ProduceHandler implements ApiHandler {
     @Override
     public CompletionStage<Struct> handle(Request request) {
         Struct body = request.body();
-        short acks = body.getShort("acks");
+        short acks = body.getShort(ACKS);
         Errors requestError = Errors.NONE;
         if (request.version() < MIN_SERVED_VERSION) {
             requestError = Errors.UNSUPPORTED_VERSION;
@@ -62,12 +81,12 @@ public final class ProduceHandler implements ApiHandler {
         }
         Struct response = Protocol.newResponse(ApiKeys.PRODUCE, request.version());
         List<CompletableFuture<Void>> waiting = null;
-        for (Struct topicData : body.getStructs("topic_data")) {
-            String topic = topicData.getString("name");
-            Struct topicResponse = response.addElement("responses").set("name", topic);
-            for (Struct partitionData : topicData.getStructs("partition_data")) {
-                int index = partitionData.getInt("index");
-                Struct result = topicResponse.addElement("partition_responses").set("index", index);
+        for (Struct topicData : body.get(TOPIC_DATA)) {
+            String topic = topicData.get(NAME);
+            Struct topicResponse = response.addElement(RESPONSES).set(NAME, topic);
+            for (Struct partitionData : topicData.get(PARTITION_DATA)) {
+                int index = partitionData.getInt(INDEX);
+                Struct result = topicResponse.addElement(PARTITION_RESPONSES).set(INDEX, index);
                 CompletableFuture<Void> pending = null;
                 if (requestError != Errors.NONE) {
                     fail(result, requestError);
@@ -97,35 +116,35 @@ public final class ProduceHandler implements ApiHandler {
             fail(result, Errors.UNKNOWN_TOPIC_OR_PARTITION);
             return null;
         }
-        AppendOutcome outcome = appender.append(partition, partitionData.getBytes("records"), AppendOrigin.CLIENT,
+        AppendOutcome outcome = appender.append(partition, (ByteBuffer) partitionData.get(RECORDS), AppendOrigin.CLIENT,
                 request.version(), acks);
         if (appender.isDurable(partition, outcome, acks)) {
             answer(request, partition, outcome, result);
             return null;
         }
-        return appender.whenDurable(partition, outcome, acks, request.body().getInt("timeout_ms"))
+        return appender.whenDurable(partition, outcome, acks, request.body().getInt(TIMEOUT_MS))
                 .thenAccept(durable -> answer(request, partition, durable, result)).toCompletableFuture();
     }
 
     private static void answer(Request request, Partition partition, AppendOutcome outcome, Struct result) {
         if (outcome.succeeded()) {
-            result.set("base_offset", outcome.baseOffset()).set("log_append_time_ms", outcome.logAppendTime())
-                    .set("log_start_offset", outcome.logStartOffset());
+            result.set(BASE_OFFSET, outcome.baseOffset()).set(LOG_APPEND_TIME_MS, outcome.logAppendTime())
+                    .set(LOG_START_OFFSET, outcome.logStartOffset());
             return;
         }
         LOG.info("Rejected a batch for {} from {}: {} ({})", partition.topicPartition(),
                 request.context().remoteAddress(), outcome.message(), outcome.error());
         fail(result, outcome.error());
         if (request.version() >= FIRST_RECORD_ERRORS_VERSION) {
-            result.set("error_message", outcome.message());
+            result.set(ERROR_MESSAGE, outcome.message());
             for (RecordError error : outcome.recordErrors()) {
-                result.addElement("record_errors").set("batch_index", error.batchIndex())
-                        .set("batch_index_error_message", error.message());
+                result.addElement(RECORD_ERRORS).set(BATCH_INDEX, error.batchIndex())
+                        .set(BATCH_INDEX_ERROR_MESSAGE, error.message());
             }
         }
     }
 
     private static void fail(Struct result, Errors error) {
-        result.set("error_code", error.code()).set("base_offset", -1L);
+        result.set(ERROR_CODE, error.code()).set(BASE_OFFSET, -1L);
     }
 }

@@ -10,6 +10,14 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 
+import static io.karst.protocol.messages.SyncGroupMessage.ASSIGNMENT;
+import static io.karst.protocol.messages.SyncGroupMessage.ASSIGNMENTS;
+import static io.karst.protocol.messages.SyncGroupMessage.ERROR_CODE;
+import static io.karst.protocol.messages.SyncGroupMessage.GENERATION_ID;
+import static io.karst.protocol.messages.SyncGroupMessage.GROUP_ID;
+import static io.karst.protocol.messages.SyncGroupMessage.GROUP_INSTANCE_ID;
+import static io.karst.protocol.messages.SyncGroupMessage.MEMBER_ID;
+
 /** SyncGroup: a follower's answer waits until the leader has handed in the assignment. */
 public final class SyncGroupHandler implements ApiHandler {
     private final GroupService coordinator;
@@ -27,13 +35,13 @@ public final class SyncGroupHandler implements ApiHandler {
     public CompletionStage<Struct> handle(Request request) {
         Struct body = request.body();
         Map<String, byte[]> assignments = new HashMap<>();
-        for (Struct a : body.getStructs("assignments")) {
-            assignments.put(a.getString("member_id"), GroupRequests.copy(a.getBytes("assignment")));
+        for (Struct a : body.get(ASSIGNMENTS)) {
+            assignments.put(a.get(MEMBER_ID), GroupRequests.copy(a.get(ASSIGNMENT)));
         }
-        return coordinator.syncGroup(body.getString("group_id"), body.getInt("generation_id"),
-                        body.getString("member_id"), body.getString("group_instance_id"), assignments)
+        return coordinator.syncGroup(body.get(GROUP_ID), body.getInt(GENERATION_ID),
+                        body.get(MEMBER_ID), body.get(GROUP_INSTANCE_ID), assignments)
                 .thenApply(result -> Protocol.newResponse(ApiKeys.SYNC_GROUP, request.version())
-                        .set("error_code", result.error().code())
-                        .set("assignment", ByteBuffer.wrap(result.assignment())));
+                        .set(ERROR_CODE, result.error().code())
+                        .set(ASSIGNMENT, ByteBuffer.wrap(result.assignment())));
     }
 }

@@ -3,12 +3,21 @@ package io.karst.broker.internal.handler;
 import io.karst.api.Errors;
 import io.karst.api.KarstException;
 import io.karst.broker.internal.TopicManager;
+import io.karst.protocol.Field;
 import io.karst.protocol.Protocol;
 import io.karst.protocol.Struct;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.List;
 import java.util.Map;
+
+import static io.karst.protocol.messages.AlterConfigsMessage.ERROR_CODE;
+import static io.karst.protocol.messages.AlterConfigsMessage.ERROR_MESSAGE;
+import static io.karst.protocol.messages.AlterConfigsMessage.RESOURCE_NAME;
+import static io.karst.protocol.messages.AlterConfigsMessage.RESOURCE_TYPE;
+import static io.karst.protocol.messages.AlterConfigsMessage.RESPONSES;
+import static io.karst.protocol.messages.AlterConfigsMessage.VALIDATE_ONLY;
 
 /**
  * What AlterConfigs and IncrementalAlterConfigs share: every resource of the request must be a topic; the
@@ -28,19 +37,21 @@ final class TopicConfigAlteration {
     private TopicConfigAlteration() {
     }
 
-    static Struct alterEach(Request request, TopicManager topics, NewOverrides newOverrides) {
+    /** {@code resources} is the request's array of resources, whose element differs between the two APIs. */
+    static Struct alterEach(Request request, Field<List<Struct>> resources, TopicManager topics,
+                            NewOverrides newOverrides) {
         Struct response = Protocol.newResponse(request.header().api(), request.version());
-        boolean validateOnly = request.body().getBoolean("validate_only");
-        for (Struct resource : request.body().getStructs("resources")) {
-            byte type = resource.getByte("resource_type");
-            String name = resource.getString("resource_name");
-            Struct result = response.addElement("responses").set("resource_type", type).set("resource_name", name);
+        boolean validateOnly = request.body().getBoolean(VALIDATE_ONLY);
+        for (Struct resource : request.body().get(resources)) {
+            byte type = resource.getByte(RESOURCE_TYPE);
+            String name = resource.get(RESOURCE_NAME);
+            Struct result = response.addElement(RESPONSES).set(RESOURCE_TYPE, type).set(RESOURCE_NAME, name);
             try {
                 ConfigResource.checkAlterable(type, name);
                 topics.alterConfigs(name, newOverrides.of(name, resource), validateOnly);
             } catch (KarstException e) {
                 LOG.info("Did not alter the configs of {}: {}", name, e.getMessage());
-                result.set("error_code", e.error().code()).set("error_message", e.getMessage());
+                result.set(ERROR_CODE, e.error().code()).set(ERROR_MESSAGE, e.getMessage());
             }
         }
         return response;
