@@ -1,6 +1,7 @@
 package io.karst.broker.internal.handler;
 
 import io.karst.api.Errors;
+import io.karst.api.KarstException;
 import io.karst.api.group.GroupService;
 import io.karst.api.group.GroupSummary;
 import io.karst.protocol.ApiKeys;
@@ -31,7 +32,13 @@ public final class DescribeGroupsHandler implements ApiHandler {
     public CompletionStage<Struct> handle(Request request) {
         Struct response = Protocol.newResponse(ApiKeys.DESCRIBE_GROUPS, request.version());
         for (String groupId : request.body().<String>getList("groups")) {
-            GroupSummary group = groups.describeGroup(groupId);
+            GroupSummary group;
+            try {
+                group = groups.describeGroup(groupId);
+            } catch (KarstException e) {
+                response.addElement("groups").set("error_code", e.error().code()).set("group_id", groupId);
+                continue;
+            }
             Struct g = response.addElement("groups").set("error_code", Errors.NONE.code())
                     .set("group_id", groupId)
                     .set("group_state", group.state().kafkaName())

@@ -1,11 +1,13 @@
 package io.karst.broker.internal.handler;
 
+import io.karst.api.KarstException;
 import io.karst.api.group.GroupService;
 import io.karst.api.group.GroupSummary;
 import io.karst.protocol.ApiKeys;
 import io.karst.protocol.Protocol;
 import io.karst.protocol.Struct;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -25,7 +27,13 @@ public final class ListGroupsHandler implements ApiHandler {
     @Override
     public CompletionStage<Struct> handle(Request request) {
         Struct response = Protocol.newResponse(ApiKeys.LIST_GROUPS, request.version());
-        for (GroupSummary group : groups.listGroups()) {
+        List<GroupSummary> listed;
+        try {
+            listed = groups.listGroups();
+        } catch (KarstException e) {
+            return CompletableFuture.completedFuture(response.set("error_code", e.error().code()));
+        }
+        for (GroupSummary group : listed) {
             response.addElement("groups").set("group_id", group.groupId()).set("protocol_type", group.protocolType());
         }
         return CompletableFuture.completedFuture(response);

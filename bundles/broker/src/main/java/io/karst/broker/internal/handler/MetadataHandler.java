@@ -8,7 +8,6 @@ import io.karst.api.coordination.PartitionState;
 import io.karst.api.coordination.TopicDescription;
 import io.karst.broker.internal.AdvertisedEndpoints;
 import io.karst.broker.internal.BrokerConfig;
-import io.karst.broker.internal.OffsetsTopic;
 import io.karst.broker.internal.TopicManager;
 import io.karst.broker.internal.TopicNames;
 import io.karst.protocol.ApiKeys;
@@ -95,7 +94,7 @@ public final class MetadataHandler implements ApiHandler {
 
     private static void addTopic(Struct response, TopicDescription topic) {
         Struct t = response.addElement("topics").set("name", topic.name())
-                .set("is_internal", OffsetsTopic.isInternal(topic.name()));
+                .set("is_internal", TopicNames.isInternal(topic.name()));
         for (Map.Entry<Integer, PartitionState> e : topic.partitions().entrySet()) {
             PartitionState state = e.getValue();
             t.addElement("partitions")

@@ -1,6 +1,7 @@
 package io.karst.broker.internal.handler;
 
 import io.karst.api.Errors;
+import io.karst.api.KarstException;
 import io.karst.api.TopicPartition;
 import io.karst.api.group.CommittedOffset;
 import io.karst.api.group.GroupService;
@@ -40,6 +41,15 @@ public final class OffsetFetchHandler implements ApiHandler {
         String groupId = body.getString("group_id");
         List<Struct> asked = body.getStructs("topics");
         Struct response = Protocol.newResponse(ApiKeys.OFFSET_FETCH, request.version());
+        try {
+            fetch(groupId, asked, response);
+        } catch (KarstException e) {
+            refuse(asked, response, e.error());
+        }
+        return CompletableFuture.completedFuture(response);
+    }
+
+    private void fetch(String groupId, List<Struct> asked, Struct response) {
         if (asked == null) {
             Map<String, Map<Integer, CommittedOffset>> byTopic = new TreeMap<>();
             offsets.fetch(groupId, null).forEach((tp, offset) ->
@@ -70,7 +80,17 @@ public final class OffsetFetchHandler implements ApiHandler {
                 }
             }
         }
-        return CompletableFuture.completedFuture(response);
+    }
+
+    /** The coordinator cannot answer: the error at the top (v2+) and on every asked partition (v0-1 read it there). */
+    private static void refuse(List<Struct> asked, Struct response, Errors error) {
+        response.set("error_code", error.code());
+        for (Struct topic : asked == null ? List.<Struct>of() : asked) {
+            Struct t = response.addElement("topics").set("name", topic.getString("name"));
+            for (Integer index : topic.<Integer>getList("partition_indexes")) {
+                addPartition(t, index, null).set("error_code", error.code());
+            }
+        }
     }
 
     private static Struct addPartition(Struct topic, int index, CommittedOffset offset) {
