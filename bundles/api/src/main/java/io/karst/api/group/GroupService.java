@@ -12,6 +12,11 @@ import java.util.concurrent.CompletionStage;
  * The group coordinator as the broker's group APIs and consoles see it: the classic membership
  * protocol (JoinGroup, SyncGroup, Heartbeat, LeaveGroup), committed offsets, and what the groups
  * look like from outside. Errors are Kafka's, as the wire carries them.
+ *
+ * <p>The coordinator keeps each group in a partition of {@code __consumer_offsets}. A group whose
+ * partition another broker leads gets NOT_COORDINATOR, one whose partition is still loading
+ * COORDINATOR_LOAD_IN_PROGRESS: in the result where the result has an error (join, sync, heartbeat,
+ * leave, commit), as an {@link io.karst.api.KarstException} with that error from the others.
  */
 public interface GroupService {
 

@@ -84,7 +84,7 @@ final class BrokerTopicAdmin implements TopicAdmin {
     private TopicInfo info(TopicDescription topic) {
         List<PartitionInfo> partitions = new ArrayList<>();
         topic.partitions().forEach((index, state) -> partitions.add(partition(topic.name(), index, state)));
-        return new TopicInfo(topic.name(), topic.topicId(), OffsetsTopic.isInternal(topic.name()), partitions,
+        return new TopicInfo(topic.name(), topic.topicId(), TopicNames.isInternal(topic.name()), partitions,
                 topic.configs());
     }
 

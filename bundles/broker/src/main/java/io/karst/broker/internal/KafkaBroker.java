@@ -10,6 +10,7 @@ import io.karst.api.codec.BufferPool;
 import io.karst.api.codec.Codec;
 import io.karst.api.coordination.BrokerRegistration;
 import io.karst.api.coordination.Coordinator;
+import io.karst.api.coordinator.InternalTopics;
 import io.karst.api.group.GroupState;
 import io.karst.api.log.LogStore;
 import io.karst.api.log.PartitionLog;
@@ -17,7 +18,6 @@ import io.karst.api.request.RequestContext;
 import io.karst.api.request.RequestHandler;
 import io.karst.api.request.Response;
 import io.karst.broker.internal.group.GroupCoordinatorService;
-import io.karst.broker.internal.group.OffsetsLog;
 import io.karst.broker.internal.handler.AlterConfigsHandler;
 import io.karst.broker.internal.handler.ApiVersionsHandler;
 import io.karst.broker.internal.handler.CreateTopicsHandler;
@@ -45,8 +45,6 @@ import io.karst.broker.internal.metrics.BrokerMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -83,6 +81,7 @@ public final class KafkaBroker implements RequestHandler, BrokerStatus, AutoClos
     private final ExecutorService requestThreads;
     private final ScheduledExecutorService housekeeping;
     private final RequestDispatcher dispatcher;
+    private final InternalTopics internalTopics;
     private final GroupCoordinatorService groups;
     private final TopicAdmin topicAdmin;
     private final GroupAdmin groupAdmin;
@@ -129,8 +128,8 @@ public final class KafkaBroker implements RequestHandler, BrokerStatus, AutoClos
         BatchConverter converter = new BatchConverter(codecs, new BufferPool(config.numIoThreads()));
         PartitionAppender appender = new PartitionAppender(topics, converter, fetchPurgatory, producePurgatory,
                 metrics.topics(), clock);
-        this.groups = new GroupCoordinatorService(config.groupCoordinator(),
-                new OffsetsTopic(topics, appender, config.groupCoordinator().offsetsTopicNumPartitions()), clock);
+        this.internalTopics = new BrokerInternalTopics(topics, replicas, appender);
+        this.groups = new GroupCoordinatorService(config.groupCoordinator(), internalTopics, clock);
         this.topicAdmin = new BrokerTopicAdmin(coordinator, topics, replicas);
         this.groupAdmin = new BrokerGroupAdmin(groups, topics);
         this.recordAdmin = new BrokerRecordAdmin(topics, appender, fetchPurgatory, groups, codecs, clock);
@@ -162,8 +161,9 @@ public final class KafkaBroker implements RequestHandler, BrokerStatus, AutoClos
     /** Registers with the coordinator and opens the partitions this broker leads. */
     public void start() {
         coordinator.registerBroker(new BrokerRegistration(config.brokerId(), config.advertisedListeners(), null));
+        groups.start(); // before the partitions open: each __consumer_offsets partition loads as it opens
         topics.openAll();
-        loadGroups();
+        expireOffsets();
         startMetrics();
         housekeeping.scheduleWithFixedDelay(() -> replicas.removeExpiredProducers(clock.millis()),
                 PRODUCER_EXPIRATION_CHECK_MS, PRODUCER_EXPIRATION_CHECK_MS, TimeUnit.MILLISECONDS);
@@ -179,13 +179,8 @@ public final class KafkaBroker implements RequestHandler, BrokerStatus, AutoClos
         LOG.info("Karst broker {} is back with the {} coordinator", config.brokerId(), coordinator.name());
     }
 
-    /** Reads groups and offsets back from __consumer_offsets and starts expiring the offsets of long-empty groups. */
-    private void loadGroups() {
-        try {
-            groups.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the groups back from " + OffsetsLog.TOPIC, e);
-        }
+    /** Drops the offsets of deleted topics and expires those of long-empty groups. */
+    private void expireOffsets() {
         topics.onTopicDeleted(groups.offsets()::topicDeleted);
         long interval = config.groupCoordinator().retentionCheckIntervalMs();
         housekeeping.scheduleWithFixedDelay(groups.offsets()::expireOffsets, interval, interval, TimeUnit.MILLISECONDS);
@@ -216,6 +211,11 @@ public final class KafkaBroker implements RequestHandler, BrokerStatus, AutoClos
     /** Consumer groups for the console. */
     public GroupAdmin groupAdmin() {
         return groupAdmin;
+    }
+
+    /** The internal topics, for the coordinators that keep their state in them. */
+    public InternalTopics internalTopics() {
+        return internalTopics;
     }
 
     /** The console producer, consumer and log dump. */

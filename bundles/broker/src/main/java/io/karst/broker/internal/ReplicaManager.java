@@ -3,6 +3,8 @@ package io.karst.broker.internal;
 import io.karst.api.TopicPartition;
 import io.karst.api.coordination.PartitionState;
 import io.karst.api.coordination.TopicDescription;
+import io.karst.api.coordinator.InternalTopics;
+import io.karst.api.coordinator.PartitionLeadershipListener;
 import io.karst.api.log.LogStore;
 import io.karst.api.log.PartitionLog;
 
@@ -12,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** The partitions this broker leads, each opened over its log in the store. Thread-safe. */
@@ -19,10 +22,27 @@ final class ReplicaManager {
     private final BrokerConfig config;
     private final LogStore store;
     private final Map<TopicPartition, Partition> partitions = new ConcurrentHashMap<>();
+    private final LeadershipWatches watches = new LeadershipWatches();
 
     ReplicaManager(BrokerConfig config, LogStore store) {
         this.config = config;
         this.store = store;
+    }
+
+    /** Tells {@code listener} about the partitions of {@code topic} led here now and from now on. */
+    InternalTopics.Watch watchLeadership(String topic, PartitionLeadershipListener listener) {
+        return watches.add(topic, listener, this::ledPartitions);
+    }
+
+    /** The open partitions of {@code topic}, with their leader epochs. */
+    private Map<Integer, Integer> ledPartitions(String topic) {
+        Map<Integer, Integer> led = new TreeMap<>();
+        for (Partition p : partitions.values()) {
+            if (p.topicPartition().topic().equals(topic)) {
+                led.put(p.topicPartition().partition(), p.leaderEpoch());
+            }
+        }
+        return led;
     }
 
     /** Opens the partitions of {@code topic} that this broker leads (creating their logs) and returns their count. */
@@ -35,10 +55,24 @@ final class ReplicaManager {
                 continue;
             }
             TopicPartition tp = new TopicPartition(topic.name(), e.getKey());
-            partitions.computeIfAbsent(tp, key -> open(key, state.leaderEpoch(), settings));
+            if (!partitions.containsKey(tp)) {
+                openAsLeader(tp, state.leaderEpoch(), settings);
+            }
             opened++;
         }
         return opened;
+    }
+
+    /** Opens the partition unless another thread just did, and tells its listeners it is led here. */
+    private void openAsLeader(TopicPartition tp, int leaderEpoch, TopicSettings settings) {
+        boolean[] opened = new boolean[1];
+        partitions.computeIfAbsent(tp, key -> {
+            opened[0] = true;
+            return open(key, leaderEpoch, settings);
+        });
+        if (opened[0]) {
+            watches.becameLeader(tp, leaderEpoch);
+        }
     }
 
     private Partition open(TopicPartition tp, int leaderEpoch, TopicSettings settings) {
@@ -82,7 +116,9 @@ final class ReplicaManager {
             }
         }
         for (TopicPartition tp : doomed) {
-            partitions.remove(tp);
+            if (partitions.remove(tp) != null) {
+                watches.resigned(tp);
+            }
             store.delete(tp);
         }
     }

@@ -159,12 +159,12 @@ public final class TopicManager {
         return TopicConfig.resolve(config, store.defaultConfig(), Map.of());
     }
 
-    /** The partition if this broker leads it, opening it when the coordinator knows it but it is not open yet. */
     /** The partition if this broker has it open already, without opening it (a memory read). */
     public Partition opened(TopicPartition tp) {
         return replicas.get(tp);
     }
 
+    /** The partition if this broker leads it, opening it when the coordinator knows it but it is not open yet. */
     public Partition partition(TopicPartition tp) {
         Partition p = replicas.get(tp);
         if (p != null) {

@@ -1,10 +1,19 @@
 package io.karst.broker.internal;
 
-/** Kafka's rules for topic names: 1 to 249 characters of [a-zA-Z0-9._-], not "." or "..". */
+import java.util.Set;
+
+/** Kafka's rules for topic names (1 to 249 characters of [a-zA-Z0-9._-], not "." or ".."), and its internal topics. */
 public final class TopicNames {
     public static final int MAX_LENGTH = 249;
+    /** Kafka's internal topics, which Metadata marks as such. */
+    private static final Set<String> INTERNAL = Set.of("__consumer_offsets", "__transaction_state");
 
     private TopicNames() {
+    }
+
+    /** Whether {@code topic} is one of Kafka's internal topics. */
+    public static boolean isInternal(String topic) {
+        return INTERNAL.contains(topic);
     }
 
     /** Why {@code name} is not a valid topic name, or null when it is. */

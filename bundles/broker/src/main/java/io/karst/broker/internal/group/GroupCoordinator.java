@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -482,7 +483,7 @@ public final class GroupCoordinator implements AutoCloseable {
     private void checkExpiry(GroupMetadata group, MemberMetadata member) {
         synchronized (group) {
             member.setExpiryScheduled(false);
-            if (group.member(member.memberId()) != member) {
+            if (group.is(GroupState.DEAD) || group.member(member.memberId()) != member) {
                 return;
             }
             long now = now();
@@ -509,9 +510,8 @@ public final class GroupCoordinator implements AutoCloseable {
 
     // ---------------------------------------------------------------- lifecycle
 
-    /** Registers a group read from the offsets log; its members live until their sessions run out. */
-    void restore(GroupMetadata group) {
-        groups.put(group);
+    /** Starts the sessions of a group read from the offsets log; its members live until they run out. */
+    void resume(GroupMetadata group) {
         synchronized (group) {
             for (MemberMetadata m : group.members()) {
                 m.heartbeatReceived(now());
@@ -520,19 +520,28 @@ public final class GroupCoordinator implements AutoCloseable {
         }
     }
 
-    /** Stops the timer and answers every waiting JoinGroup and SyncGroup with NOT_COORDINATOR. */
-    @Override
-    public void close() {
-        timer.close();
-        for (GroupMetadata group : groups.all()) {
+    /**
+     * Lets go of groups whose partition this broker no longer coordinates: every waiting JoinGroup and
+     * SyncGroup gets NOT_COORDINATOR, and the groups are Dead, so their timers do nothing more.
+     */
+    void unload(Collection<GroupMetadata> unloaded) {
+        long now = now();
+        for (GroupMetadata group : unloaded) {
             synchronized (group) {
                 group.cancelJoinTimer();
                 for (MemberMetadata m : group.members()) {
                     m.completeJoin(JoinResult.error(Errors.NOT_COORDINATOR, m.memberId()));
                     m.completeSync(SyncResult.error(Errors.NOT_COORDINATOR));
                 }
+                group.transitionTo(GroupState.DEAD, now);
             }
         }
+    }
+
+    /** Stops the timer. */
+    @Override
+    public void close() {
+        timer.close();
     }
 
     private long now() {

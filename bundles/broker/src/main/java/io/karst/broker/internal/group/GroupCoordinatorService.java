@@ -1,12 +1,9 @@
 package io.karst.broker.internal.group;
 
-import io.karst.api.group.MemberProtocol;
-import io.karst.broker.internal.group.GroupMetadataStore.LoadedGroup;
-import io.karst.broker.internal.group.OffsetsTopicRecords.StoredGroup;
-import io.karst.broker.internal.group.OffsetsTopicRecords.StoredMember;
-
 import io.karst.api.Errors;
+import io.karst.api.KarstException;
 import io.karst.api.TopicPartition;
+import io.karst.api.coordinator.InternalTopics;
 import io.karst.api.group.CommittedOffset;
 import io.karst.api.group.GroupService;
 import io.karst.api.group.GroupState;
@@ -17,41 +14,65 @@ import io.karst.api.group.LeaveResult;
 import io.karst.api.group.LeavingMember;
 import io.karst.api.group.OffsetCommit;
 import io.karst.api.group.SyncResult;
+import io.karst.broker.internal.runtime.CoordinatorRuntime;
 
-import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
  * The group coordinator as the broker holds it: membership ({@link GroupCoordinator}), committed
- * offsets ({@link OffsetManager}) and what the groups look like from outside, over one registry of
- * groups stored in {@code __consumer_offsets}.
+ * offsets ({@link OffsetManager}) and what the groups look like from outside, over the groups of
+ * the {@code __consumer_offsets} partitions this broker leads, each partition a shard of the
+ * {@link CoordinatorRuntime}. A group of a partition led elsewhere gets NOT_COORDINATOR, one of a
+ * partition still loading COORDINATOR_LOAD_IN_PROGRESS: in the result where it has an error, thrown as a
+ * {@link KarstException} where it has not (fetch, describe, list, reset).
  */
 public final class GroupCoordinatorService implements GroupService, AutoCloseable {
-    private final GroupRegistry groups = new GroupRegistry();
-    private final GroupMetadataStore store;
+    /** Kafka's name of the topic. */
+    public static final String TOPIC = "__consumer_offsets";
+    /** Kafka's settings of the topic: compacted, 100 MiB segments ({@code offsets.topic.segment.bytes}). */
+    private static final Map<String, String> TOPIC_CONFIGS = Map.of("cleanup.policy", "compact",
+            "segment.bytes", "104857600");
+    /** How long FindCoordinator waits for the partitions of a just-created topic to load. */
+    private static final long FIND_COORDINATOR_LOAD_MS = 5_000;
+
+    private final CoordinatorRuntime<GroupShard> runtime;
+    private final GroupRegistry groups;
     private final GroupCoordinator membership;
     private final OffsetManager offsets;
-    private final OffsetsLog log;
     private final Clock clock;
 
-    public GroupCoordinatorService(GroupCoordinatorConfig config, OffsetsLog log, Clock clock) {
-        this(config, log, clock, new ExecutorGroupTimer());
+    /** A coordinator over {@code topics}; {@link #start} makes it follow the partitions led here. */
+    public GroupCoordinatorService(GroupCoordinatorConfig config, InternalTopics topics, Clock clock) {
+        this(config, topics, clock, new ExecutorGroupTimer());
     }
 
     /** A coordinator whose delayed work runs on {@code timer}, which it closes when closed. */
-    GroupCoordinatorService(GroupCoordinatorConfig config, OffsetsLog log, Clock clock, GroupTimer timer) {
-        this.log = log;
+    GroupCoordinatorService(GroupCoordinatorConfig config, InternalTopics topics, Clock clock, GroupTimer timer) {
         this.clock = clock;
-        this.store = new GroupMetadataStore(log, clock);
+        this.runtime = new CoordinatorRuntime<>(TOPIC, config.offsetsTopicNumPartitions(), TOPIC_CONFIGS, topics,
+                this::newShard);
+        this.groups = new GroupRegistry(runtime);
+        GroupMetadataStore store = new GroupMetadataStore(runtime, clock);
         this.membership = new GroupCoordinator(config, groups, store, clock, timer);
         this.offsets = new OffsetManager(config, groups, store, clock);
+    }
+
+    private GroupShard newShard(int partition) {
+        return new GroupShard(partition, membership, clock);
+    }
+
+    /** Loads the partitions of {@code __consumer_offsets} led here, now and whenever leadership comes. */
+    public void start() {
+        runtime.start();
     }
 
     /** Membership itself, with its futures, for the tests in this package. */
@@ -66,29 +87,51 @@ public final class GroupCoordinatorService implements GroupService, AutoCloseabl
 
     @Override
     public CompletionStage<JoinResult> joinGroup(JoinRequest request) {
-        return membership.joinGroup(request);
+        try {
+            return membership.joinGroup(request);
+        } catch (KarstException e) {
+            return CompletableFuture.completedFuture(JoinResult.error(e.error(), request.memberId()));
+        }
     }
 
     @Override
     public CompletionStage<SyncResult> syncGroup(String groupId, int generationId, String memberId,
                                                  String groupInstanceId, Map<String, byte[]> assignments) {
-        return membership.syncGroup(groupId, generationId, memberId, groupInstanceId, assignments);
+        try {
+            return membership.syncGroup(groupId, generationId, memberId, groupInstanceId, assignments);
+        } catch (KarstException e) {
+            return CompletableFuture.completedFuture(SyncResult.error(e.error()));
+        }
     }
 
     @Override
     public Errors heartbeat(String groupId, int generationId, String memberId, String groupInstanceId) {
-        return membership.heartbeat(groupId, generationId, memberId, groupInstanceId);
+        try {
+            return membership.heartbeat(groupId, generationId, memberId, groupInstanceId);
+        } catch (KarstException e) {
+            return e.error();
+        }
     }
 
     @Override
     public LeaveResult leaveGroup(String groupId, List<LeavingMember> leaving) {
-        return membership.leaveGroup(groupId, leaving);
+        try {
+            return membership.leaveGroup(groupId, leaving);
+        } catch (KarstException e) {
+            return new LeaveResult(e.error(), List.of());
+        }
     }
 
     @Override
     public Map<TopicPartition, Errors> commit(String groupId, int generationId, String memberId,
                                               String groupInstanceId, Map<TopicPartition, OffsetCommit> commits) {
-        return offsets.commit(groupId, generationId, memberId, groupInstanceId, commits);
+        try {
+            return offsets.commit(groupId, generationId, memberId, groupInstanceId, commits);
+        } catch (KarstException e) {
+            Map<TopicPartition, Errors> refused = new LinkedHashMap<>();
+            commits.keySet().forEach(tp -> refused.put(tp, e.error()));
+            return refused;
+        }
     }
 
     @Override
@@ -103,30 +146,7 @@ public final class GroupCoordinatorService implements GroupService, AutoCloseabl
 
     @Override
     public void ensureOffsetsTopic() {
-        log.ensureExists();
-    }
-
-    /** Reads every group and its offsets back from {@code __consumer_offsets}, at start. */
-    public void load() throws IOException {
-        long now = clock.millis();
-        for (LoadedGroup loaded : store.load()) {
-            GroupMetadata group = new GroupMetadata(loaded.groupId, now);
-            StoredGroup stored = loaded.group;
-            if (stored != null) {
-                for (StoredMember m : stored.members()) {
-                    MemberMetadata member = new MemberMetadata(m.memberId(), m.groupInstanceId(), m.clientId(),
-                            m.clientHost(), m.rebalanceTimeoutMs(), m.sessionTimeoutMs(), stored.protocolType(),
-                            List.of(new MemberProtocol(stored.protocol(), m.subscription())));
-                    member.setAssignment(m.assignment());
-                    group.add(member);
-                }
-                // after the members: adding one makes it leader of a leaderless group
-                group.restore(stored.protocolType(), stored.protocol(), stored.generation(), stored.leader());
-                group.transitionTo(group.isEmpty() ? GroupState.EMPTY : GroupState.STABLE, now);
-            }
-            group.offsets().putAll(loaded.offsets);
-            membership.restore(group);
-        }
+        runtime.ensureTopic(FIND_COORDINATOR_LOAD_MS);
     }
 
     @Override
@@ -185,8 +205,10 @@ public final class GroupCoordinatorService implements GroupService, AutoCloseabl
         return count;
     }
 
+    /** Drops every shard (waiting members get NOT_COORDINATOR) and stops the timers. */
     @Override
     public void close() {
+        runtime.close();
         membership.close();
     }
 }

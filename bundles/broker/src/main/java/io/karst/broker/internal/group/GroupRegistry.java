@@ -1,32 +1,53 @@
 package io.karst.broker.internal.group;
 
+import io.karst.broker.internal.runtime.CoordinatorRuntime;
+
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
-/** The groups this coordinator knows, by id. Thread-safe; a removed group is marked Dead first. */
+/**
+ * The groups this broker coordinates, by id: each lives in the shard of its {@code __consumer_offsets}
+ * partition. Looking up a group of a partition led elsewhere, or still loading, throws the
+ * runtime's NOT_COORDINATOR or COORDINATOR_LOAD_IN_PROGRESS. Thread-safe.
+ */
 final class GroupRegistry {
-    private final Map<String, GroupMetadata> groups = new ConcurrentHashMap<>();
+    /** How long a first group waits for the partitions of a just-created topic to load (they are empty). */
+    private static final long NEW_TOPIC_LOAD_MS = 10_000;
 
+    private final CoordinatorRuntime<GroupShard> runtime;
+
+    GroupRegistry(CoordinatorRuntime<GroupShard> runtime) {
+        this.runtime = runtime;
+    }
+
+    /** The group, or null when unknown (no group is known before the topic exists). */
     GroupMetadata get(String groupId) {
-        return groups.get(groupId);
+        return runtime.topicExists() ? shardOf(groupId).get(groupId) : null;
     }
 
+    /** The group, made Empty when new; the first group creates the topic. */
     GroupMetadata getOrCreate(String groupId, long now) {
-        return groups.computeIfAbsent(groupId, id -> new GroupMetadata(id, now));
-    }
-
-    void put(GroupMetadata group) {
-        groups.put(group.groupId(), group);
+        if (!runtime.topicExists()) {
+            runtime.ensureTopic(NEW_TOPIC_LOAD_MS);
+        }
+        return shardOf(groupId).getOrCreate(groupId, now);
     }
 
     /** Removes a group; the caller holds its lock and has made it Dead. */
     void remove(GroupMetadata group) {
-        groups.remove(group.groupId(), group);
+        shardOf(group.groupId()).remove(group);
     }
 
+    /** Every group of the loaded shards. */
     List<GroupMetadata> all() {
-        return new ArrayList<>(groups.values());
+        List<GroupMetadata> all = new ArrayList<>();
+        for (GroupShard shard : runtime.loadedShards()) {
+            all.addAll(shard.all());
+        }
+        return all;
+    }
+
+    private GroupShard shardOf(String groupId) {
+        return runtime.shard(runtime.partitionFor(groupId));
     }
 }

@@ -1,6 +1,7 @@
 package io.karst.broker.internal.handler;
 
 import io.karst.api.Errors;
+import io.karst.api.KarstException;
 import io.karst.api.group.GroupService;
 import io.karst.api.group.GroupSummary;
 import io.karst.protocol.ApiKeys;
@@ -46,7 +47,13 @@ public final class DescribeGroupsHandler implements ApiHandler {
     public CompletionStage<Struct> handle(Request request) {
         Struct response = Protocol.newResponse(ApiKeys.DESCRIBE_GROUPS, request.version());
         for (String groupId : request.body().get(REQUEST_GROUPS)) {
-            GroupSummary group = groups.describeGroup(groupId);
+            GroupSummary group;
+            try {
+                group = groups.describeGroup(groupId);
+            } catch (KarstException e) {
+                response.addElement(RESPONSE_GROUPS).set(ERROR_CODE, e.error().code()).set(GROUP_ID, groupId);
+                continue;
+            }
             Struct g = response.addElement(RESPONSE_GROUPS).set(ERROR_CODE, Errors.NONE.code())
                     .set(GROUP_ID, groupId)
                     .set(GROUP_STATE, group.state().kafkaName())

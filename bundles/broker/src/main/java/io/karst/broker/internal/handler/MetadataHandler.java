@@ -8,7 +8,6 @@ import io.karst.api.coordination.PartitionState;
 import io.karst.api.coordination.TopicDescription;
 import io.karst.broker.internal.AdvertisedEndpoints;
 import io.karst.broker.internal.BrokerConfig;
-import io.karst.broker.internal.OffsetsTopic;
 import io.karst.broker.internal.TopicManager;
 import io.karst.broker.internal.TopicNames;
 import io.karst.protocol.ApiKeys;
@@ -113,7 +112,7 @@ public final class MetadataHandler implements ApiHandler {
 
     private static void addTopic(Struct response, TopicDescription topic) {
         Struct t = response.addElement(RESPONSE_TOPICS).set(NAME, topic.name())
-                .set(IS_INTERNAL, OffsetsTopic.isInternal(topic.name()));
+                .set(IS_INTERNAL, TopicNames.isInternal(topic.name()));
         for (Map.Entry<Integer, PartitionState> e : topic.partitions().entrySet()) {
             PartitionState state = e.getValue();
             t.addElement(PARTITIONS)

@@ -1,6 +1,7 @@
 package io.karst.broker.internal.handler;
 
 import io.karst.api.Errors;
+import io.karst.api.KarstException;
 import io.karst.api.TopicPartition;
 import io.karst.api.group.CommittedOffset;
 import io.karst.api.group.GroupService;
@@ -25,6 +26,7 @@ import static io.karst.protocol.messages.OffsetFetchMessage.PARTITION_INDEX;
 import static io.karst.protocol.messages.OffsetFetchMessage.PARTITION_INDEXES;
 import static io.karst.protocol.messages.OffsetFetchMessage.PARTITION_RESPONSE_ERROR_CODE;
 import static io.karst.protocol.messages.OffsetFetchMessage.REQUEST_TOPICS;
+import static io.karst.protocol.messages.OffsetFetchMessage.RESPONSE_ERROR_CODE;
 import static io.karst.protocol.messages.OffsetFetchMessage.RESPONSE_TOPICS;
 
 /**
@@ -52,6 +54,15 @@ public final class OffsetFetchHandler implements ApiHandler {
         String groupId = body.get(GROUP_ID);
         List<Struct> asked = body.get(REQUEST_TOPICS);
         Struct response = Protocol.newResponse(ApiKeys.OFFSET_FETCH, request.version());
+        try {
+            fetch(groupId, asked, response);
+        } catch (KarstException e) {
+            refuse(asked, response, e.error());
+        }
+        return CompletableFuture.completedFuture(response);
+    }
+
+    private void fetch(String groupId, List<Struct> asked, Struct response) {
         if (asked == null) {
             Map<String, Map<Integer, CommittedOffset>> byTopic = new TreeMap<>();
             offsets.fetch(groupId, null).forEach((tp, offset) ->
@@ -83,7 +94,17 @@ public final class OffsetFetchHandler implements ApiHandler {
                 }
             }
         }
-        return CompletableFuture.completedFuture(response);
+    }
+
+    /** The coordinator cannot answer: the error at the top (v2+) and on every asked partition (v0-1 read it there). */
+    private static void refuse(List<Struct> asked, Struct response, Errors error) {
+        response.set(RESPONSE_ERROR_CODE, error.code());
+        for (Struct topic : asked == null ? List.<Struct>of() : asked) {
+            Struct t = response.addElement(RESPONSE_TOPICS).set(NAME, topic.get(NAME));
+            for (Integer index : topic.get(PARTITION_INDEXES)) {
+                addPartition(t, index, null).set(PARTITION_RESPONSE_ERROR_CODE, error.code());
+            }
+        }
     }
 
     private static Struct addPartition(Struct topic, int index, CommittedOffset offset) {

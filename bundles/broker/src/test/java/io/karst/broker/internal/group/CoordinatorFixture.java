@@ -8,8 +8,8 @@ import io.karst.api.group.JoinResult;
 import io.karst.api.group.LeavingMember;
 import io.karst.api.group.MemberProtocol;
 import io.karst.api.group.SyncResult;
+import io.karst.broker.internal.runtime.MemoryInternalTopics;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A group coordinator on manual time over an in-memory {@code __consumer_offsets}, with the calls a
+ * A group coordinator on manual time over an in-memory {@code __consumer_offsets} that it leads, with the calls a
  * consumer makes. Sessions last {@link #SESSION_MS}, join phases at most {@link #REBALANCE_MS}.
  */
 final class CoordinatorFixture implements AutoCloseable {
@@ -29,7 +29,7 @@ final class CoordinatorFixture implements AutoCloseable {
     static final byte[] SUBSCRIPTION = "orders".getBytes(StandardCharsets.UTF_8);
 
     final ManualTime time = new ManualTime(1_700_000_000_000L);
-    final MemoryOffsetsLog log = new MemoryOffsetsLog();
+    final MemoryInternalTopics log = new MemoryInternalTopics();
     private final GroupCoordinatorConfig config;
     private GroupCoordinatorService service;
 
@@ -38,7 +38,18 @@ final class CoordinatorFixture implements AutoCloseable {
                 "group.initial.rebalance.delay.ms", String.valueOf(initialRebalanceDelayMs),
                 "group.min.session.timeout.ms", "1000",
                 "offsets.retention.minutes", String.valueOf(RETENTION_MS / 60_000)));
-        service = new GroupCoordinatorService(config, log, time, time);
+        service = start();
+    }
+
+    private GroupCoordinatorService start() {
+        GroupCoordinatorService started = new GroupCoordinatorService(config, log, time, time);
+        started.start();
+        started.ensureOffsetsTopic(); // waits until the partition is loaded
+        return started;
+    }
+
+    GroupCoordinatorService service() {
+        return service;
     }
 
     GroupCoordinator membership() {
@@ -50,10 +61,9 @@ final class CoordinatorFixture implements AutoCloseable {
     }
 
     /** Stops the coordinator and starts another one from what it stored, as a broker restart does. */
-    void restart() throws IOException {
+    void restart() {
         service.close();
-        service = new GroupCoordinatorService(config, log, time, time);
-        service.load();
+        service = start();
     }
 
     CompletableFuture<JoinResult> join(String group, String memberId) {
@@ -66,8 +76,8 @@ final class CoordinatorFixture implements AutoCloseable {
         for (String name : protocols) {
             supported.add(new MemberProtocol(name, SUBSCRIPTION));
         }
-        return membership().joinGroup(new JoinRequest(group, memberId, instanceId, false, "client", "/127.0.0.1",
-                REBALANCE_MS, SESSION_MS, "consumer", supported));
+        return service.joinGroup(new JoinRequest(group, memberId, instanceId, false, "client", "/127.0.0.1",
+                REBALANCE_MS, SESSION_MS, "consumer", supported)).toCompletableFuture();
     }
 
     /** A join that the coordinator must answer at once, without error. */
@@ -83,8 +93,8 @@ final class CoordinatorFixture implements AutoCloseable {
     }
 
     SyncResult sync(String group, JoinResult joined, String instanceId, Map<String, byte[]> assignments) {
-        CompletableFuture<SyncResult> sync = membership().syncGroup(group, joined.generationId(), joined.memberId(),
-                instanceId, assignments);
+        CompletableFuture<SyncResult> sync = service.syncGroup(group, joined.generationId(), joined.memberId(),
+                instanceId, assignments).toCompletableFuture();
         assertThat(sync).isDone();
         return sync.join();
     }
@@ -101,11 +111,11 @@ final class CoordinatorFixture implements AutoCloseable {
     }
 
     Errors heartbeat(String group, JoinResult joined, String instanceId) {
-        return membership().heartbeat(group, joined.generationId(), joined.memberId(), instanceId);
+        return service.heartbeat(group, joined.generationId(), joined.memberId(), instanceId);
     }
 
     Errors leave(String group, String memberId, String instanceId) {
-        return membership().leaveGroup(group, List.of(new LeavingMember(memberId, instanceId))).firstError();
+        return service.leaveGroup(group, List.of(new LeavingMember(memberId, instanceId))).firstError();
     }
 
     GroupSummary describe(String group) {
