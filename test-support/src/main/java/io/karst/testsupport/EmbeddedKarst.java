@@ -6,6 +6,8 @@ import io.karst.api.broker.TopicAdmin;
 import io.karst.api.codec.Codec;
 import io.karst.broker.internal.KafkaBroker;
 import io.karst.coordination.local.internal.LocalCoordinatorComponent;
+import io.karst.group.coordinator.internal.GroupCoordinatorConfig;
+import io.karst.group.coordinator.internal.GroupCoordinatorService;
 import io.karst.storage.internal.LogStoreComponent;
 import io.karst.transport.netty.internal.NettyTransportComponent;
 import org.slf4j.Logger;
@@ -20,11 +22,11 @@ import java.util.Map;
 
 /**
  * One Karst broker on loopback, wired in plain Java the way the OSGi components wire it: file log
- * store, local coordinator, the four compression codecs, broker and Netty transport, all under one
+ * store, local coordinator, the four compression codecs, broker, group coordinator and Netty transport, all under one
  * data directory ({@code logs/} and {@code metadata/}). Each part is started through its bundle's
  * plain-Java entry point.
  *
- * <p>The configuration is one map of Kafka broker keys given to the store, the broker and the transport;
+ * <p>The configuration is one map of Kafka broker keys given to the store, the broker, the group coordinator and the transport;
  * {@link #builder()} starts it with {@code broker.id=1}, a random loopback port and small segments.
  */
 public final class EmbeddedKarst implements AutoCloseable {
@@ -105,6 +107,9 @@ public final class EmbeddedKarst implements AutoCloseable {
             List<Codec> codecs = KarstCodecs.all();
             codecs.forEach(codec -> started((AutoCloseable) codec));
             broker = started(KafkaBroker.open(config, store, coordinator, codecs));
+            GroupCoordinatorService groups = started(GroupCoordinatorService.open(
+                    GroupCoordinatorConfig.fromMap(config), broker.internalTopics()));
+            broker.bindGroups(groups);
             NettyTransportComponent transport = started(new NettyTransportComponent(broker, config));
             port = transport.endpoints().get(0).port();
         } catch (Exception | Error e) {

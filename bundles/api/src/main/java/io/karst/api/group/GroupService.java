@@ -68,6 +68,9 @@ public interface GroupService {
      */
     void ensureOffsetsTopic();
 
+    /** A topic was deleted: every group forgets its offsets for it (with tombstones in the log). */
+    void topicDeleted(String topic);
+
     /** Groups per state, for the coordinator's gauges. */
     Map<GroupState, Integer> countByState();
 

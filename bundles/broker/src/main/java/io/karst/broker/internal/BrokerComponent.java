@@ -7,6 +7,8 @@ import io.karst.api.broker.TopicAdmin;
 import io.karst.api.broker.PartitionStatus;
 import io.karst.api.codec.Codec;
 import io.karst.api.coordination.Coordinator;
+import io.karst.api.coordinator.InternalTopics;
+import io.karst.api.group.GroupService;
 import io.karst.api.log.LogStore;
 import io.karst.api.request.RequestContext;
 import io.karst.api.request.RequestHandler;
@@ -25,15 +27,16 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 
 /**
  * The broker as an OSGi service: built from the {@code io.karst.broker} configuration over the
- * LogStore service, and started when the first Coordinator service binds. A new LogStore restarts
- * the broker; coordinators and codecs are tracked dynamically and come and go without restarting
- * anything.
+ * LogStore service, and started when the first Coordinator service binds; then it offers its
+ * InternalTopics to the group coordinator. A new LogStore restarts the broker; coordinators, the
+ * group coordinator and codecs are tracked dynamically and come and go without restarting anything.
  */
 @Component(service = {RequestHandler.class, BrokerStatus.class}, configurationPid = "io.karst.broker")
 @Designate(ocd = BrokerComponent.Config.class)
@@ -73,27 +76,6 @@ public final class BrokerComponent implements RequestHandler, BrokerStatus {
 
         @AttributeDefinition(name = "delete.topic.enable", description = "Allow DeleteTopics")
         boolean delete_topic_enable() default BrokerConfig.DEFAULT_DELETE_TOPIC_ENABLE;
-
-        @AttributeDefinition(name = "group.initial.rebalance.delay.ms", description = "How long an empty group waits for more members before its first generation")
-        int group_initial_rebalance_delay_ms() default 3000;
-
-        @AttributeDefinition(name = "group.min.session.timeout.ms", description = "Shortest session timeout a group member may ask for")
-        int group_min_session_timeout_ms() default 6000;
-
-        @AttributeDefinition(name = "group.max.session.timeout.ms", description = "Longest session timeout a group member may ask for")
-        int group_max_session_timeout_ms() default 1_800_000;
-
-        @AttributeDefinition(name = "offsets.topic.num.partitions", description = "Partitions of __consumer_offsets, when it is created")
-        int offsets_topic_num_partitions() default 50;
-
-        @AttributeDefinition(name = "offsets.retention.minutes", description = "How long an empty group keeps its committed offsets")
-        int offsets_retention_minutes() default 10080;
-
-        @AttributeDefinition(name = "offset.metadata.max.bytes", description = "Longest metadata string an offset commit may carry")
-        int offset_metadata_max_bytes() default 4096;
-
-        @AttributeDefinition(name = "offsets.retention.check.interval.ms", description = "How often empty groups are checked for expired offsets")
-        long offsets_retention_check_interval_ms() default 600_000L;
     }
 
     private final KafkaBroker broker;
@@ -105,11 +87,15 @@ public final class BrokerComponent implements RequestHandler, BrokerStatus {
     private final CoordinatorHolder coordinator = new CoordinatorHolder();
     /** Whether the broker has started: it waits for its first coordinator. Guarded by this. */
     private boolean started;
+    private final BundleContext context;
+    /** The broker's internal topics, offered to the group coordinator once the broker has started. */
+    private ServiceRegistration<InternalTopics> internalTopics;
 
     @Activate
     public BrokerComponent(@Reference(policyOption = ReferencePolicyOption.GREEDY) LogStore store,
                            Map<String, Object> properties, BundleContext context) {
         this.broker = new KafkaBroker(BrokerConfig.fromMap(properties), store, coordinator, codecs);
+        this.context = context;
         this.adminServices = List.of(
                 context.registerService(TopicAdmin.class, broker.topicAdmin(), null),
                 context.registerService(GroupAdmin.class, broker.groupAdmin(), null),
@@ -129,11 +115,23 @@ public final class BrokerComponent implements RequestHandler, BrokerStatus {
         } else {
             broker.start();
             started = true;
+            internalTopics = context.registerService(InternalTopics.class, broker.internalTopics(), null);
         }
     }
 
     synchronized void unbindCoordinator(Coordinator unbound) {
         coordinator.unbind(unbound);
+    }
+
+    /** The group coordinator may come and go too: without one the group APIs get COORDINATOR_NOT_AVAILABLE. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindGroupService(GroupService service) {
+        broker.bindGroups(service);
+    }
+
+    void unbindGroupService(GroupService service) {
+        broker.unbindGroups(service);
     }
 
     /** Codec bundles come and go while the broker runs: each codec service is added here, and removed below. */
@@ -148,8 +146,12 @@ public final class BrokerComponent implements RequestHandler, BrokerStatus {
     }
 
     @Deactivate
-    void deactivate() {
-        for (ServiceRegistration<?> service : adminServices) {
+    synchronized void deactivate() {
+        List<ServiceRegistration<?>> services = new ArrayList<>(adminServices);
+        if (internalTopics != null) {
+            services.add(internalTopics);
+        }
+        for (ServiceRegistration<?> service : services) {
             try {
                 service.unregister();
             } catch (IllegalStateException alreadyGone) {

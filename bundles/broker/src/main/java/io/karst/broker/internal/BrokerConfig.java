@@ -1,7 +1,7 @@
 package io.karst.broker.internal;
 
 import io.karst.api.coordination.Endpoint;
-import io.karst.broker.internal.group.GroupCoordinatorConfig;
+import io.karst.api.config.ConfigReader;
 
 import java.util.List;
 import java.util.Locale;
@@ -21,13 +21,11 @@ import java.util.Map;
  * @param producerIdExpirationMs    {@code producer.id.expiration.ms}
  * @param numIoThreads              {@code num.io.threads}: threads that serve requests off the network threads (all but produce and fetch to open partitions)
  * @param deleteTopicEnable         {@code delete.topic.enable}
- * @param groupCoordinator          the group coordinator's keys ({@code group.*}, {@code offsets.*})
  */
 public record BrokerConfig(int brokerId, List<Endpoint> advertisedListeners, int numPartitions,
                            short defaultReplicationFactor, boolean autoCreateTopicsEnable, int messageMaxBytes,
                            boolean logAppendTime, int minInsyncReplicas, long producerIdExpirationMs,
-                           int numIoThreads, boolean deleteTopicEnable,
-                           GroupCoordinatorConfig groupCoordinator) {
+                           int numIoThreads, boolean deleteTopicEnable) {
 
     // Kafka's defaults, the one home of the values the metatype (BrokerComponent.Config) declares
     public static final int DEFAULT_BROKER_ID = 1;
@@ -72,7 +70,6 @@ public record BrokerConfig(int brokerId, List<Endpoint> advertisedListeners, int
                 r.intAtLeast("min.insync.replicas", DEFAULT_MIN_INSYNC_REPLICAS, 1),
                 r.longAtLeast("producer.id.expiration.ms", DEFAULT_PRODUCER_ID_EXPIRATION_MS, 1),
                 r.intAtLeast("num.io.threads", DEFAULT_NUM_IO_THREADS, 1),
-                r.bool("delete.topic.enable", DEFAULT_DELETE_TOPIC_ENABLE),
-                GroupCoordinatorConfig.fromMap(props));
+                r.bool("delete.topic.enable", DEFAULT_DELETE_TOPIC_ENABLE));
     }
 }

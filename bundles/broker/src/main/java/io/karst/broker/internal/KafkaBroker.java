@@ -11,13 +11,13 @@ import io.karst.api.codec.Codec;
 import io.karst.api.coordination.BrokerRegistration;
 import io.karst.api.coordination.Coordinator;
 import io.karst.api.coordinator.InternalTopics;
+import io.karst.api.group.GroupService;
 import io.karst.api.group.GroupState;
 import io.karst.api.log.LogStore;
 import io.karst.api.log.PartitionLog;
 import io.karst.api.request.RequestContext;
 import io.karst.api.request.RequestHandler;
 import io.karst.api.request.Response;
-import io.karst.broker.internal.group.GroupCoordinatorService;
 import io.karst.broker.internal.handler.AlterConfigsHandler;
 import io.karst.broker.internal.handler.ApiVersionsHandler;
 import io.karst.broker.internal.handler.CreateTopicsHandler;
@@ -82,7 +82,7 @@ public final class KafkaBroker implements RequestHandler, BrokerStatus, AutoClos
     private final ScheduledExecutorService housekeeping;
     private final RequestDispatcher dispatcher;
     private final InternalTopics internalTopics;
-    private final GroupCoordinatorService groups;
+    private final GroupServiceHolder groups = new GroupServiceHolder();
     private final TopicAdmin topicAdmin;
     private final GroupAdmin groupAdmin;
     private final RecordAdmin recordAdmin;
@@ -129,7 +129,6 @@ public final class KafkaBroker implements RequestHandler, BrokerStatus, AutoClos
         PartitionAppender appender = new PartitionAppender(topics, converter, fetchPurgatory, producePurgatory,
                 metrics.topics(), clock);
         this.internalTopics = new BrokerInternalTopics(topics, replicas, appender);
-        this.groups = new GroupCoordinatorService(config.groupCoordinator(), internalTopics, clock);
         this.topicAdmin = new BrokerTopicAdmin(coordinator, topics, replicas);
         this.groupAdmin = new BrokerGroupAdmin(groups, topics);
         this.recordAdmin = new BrokerRecordAdmin(topics, appender, fetchPurgatory, groups, codecs, clock);
@@ -161,9 +160,8 @@ public final class KafkaBroker implements RequestHandler, BrokerStatus, AutoClos
     /** Registers with the coordinator and opens the partitions this broker leads. */
     public void start() {
         coordinator.registerBroker(new BrokerRegistration(config.brokerId(), config.advertisedListeners(), null));
-        groups.start(); // before the partitions open: each __consumer_offsets partition loads as it opens
         topics.openAll();
-        expireOffsets();
+        topics.onTopicDeleted(groups::topicDeleted);
         startMetrics();
         housekeeping.scheduleWithFixedDelay(() -> replicas.removeExpiredProducers(clock.millis()),
                 PRODUCER_EXPIRATION_CHECK_MS, PRODUCER_EXPIRATION_CHECK_MS, TimeUnit.MILLISECONDS);
@@ -177,13 +175,6 @@ public final class KafkaBroker implements RequestHandler, BrokerStatus, AutoClos
     public void coordinatorReturned() {
         topics.openAll();
         LOG.info("Karst broker {} is back with the {} coordinator", config.brokerId(), coordinator.name());
-    }
-
-    /** Drops the offsets of deleted topics and expires those of long-empty groups. */
-    private void expireOffsets() {
-        topics.onTopicDeleted(groups.offsets()::topicDeleted);
-        long interval = config.groupCoordinator().retentionCheckIntervalMs();
-        housekeeping.scheduleWithFixedDelay(groups.offsets()::expireOffsets, interval, interval, TimeUnit.MILLISECONDS);
     }
 
     /** Registers the group coordinator's gauges and moves the meters and log gauges on every few seconds. */
@@ -211,6 +202,20 @@ public final class KafkaBroker implements RequestHandler, BrokerStatus, AutoClos
     /** Consumer groups for the console. */
     public GroupAdmin groupAdmin() {
         return groupAdmin;
+    }
+
+    /**
+     * Serves the group APIs with {@code service} from now on (a group coordinator over
+     * {@link #internalTopics}); until one is bound, and after it is unbound, they get
+     * COORDINATOR_NOT_AVAILABLE.
+     */
+    public void bindGroups(GroupService service) {
+        groups.bind(service);
+    }
+
+    /** Stops serving the group APIs with {@code service}, if it is the one in use. */
+    public void unbindGroups(GroupService service) {
+        groups.unbind(service);
     }
 
     /** The internal topics, for the coordinators that keep their state in them. */
@@ -266,7 +271,6 @@ public final class KafkaBroker implements RequestHandler, BrokerStatus, AutoClos
     public void close() {
         housekeeping.shutdownNow();
         metrics.close();
-        groups.close();
         fetchPurgatory.close();
         producePurgatory.close();
         requestThreads.shutdown();

@@ -1,12 +1,10 @@
 package io.karst.broker.internal;
 
 import io.karst.api.TopicPartition;
-import io.karst.api.codec.BufferPool;
 import io.karst.api.request.RequestContext;
 import io.karst.broker.internal.handler.FetchHandler;
 import io.karst.broker.internal.handler.ProduceHandler;
 import io.karst.broker.internal.handler.Request;
-import io.karst.broker.internal.metrics.BrokerMetrics;
 import io.karst.protocol.ApiKeys;
 import io.karst.protocol.Protocol;
 import io.karst.protocol.RequestHeader;
@@ -21,8 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -48,9 +44,7 @@ class NetworkThreadServingTest {
     void setUp() throws Exception {
         local = new LocalTopics(dir);
         topics = local.topics();
-        produce = new ProduceHandler(topics, new PartitionAppender(topics,
-                new BatchConverter(new CodecRegistry(List.of()), new BufferPool(1)), new Purgatory("fetch"),
-                new Purgatory("produce"), new BrokerMetrics().topics(), Clock.systemUTC()));
+        produce = new ProduceHandler(topics, local.appender());
         fetch = new FetchHandler(topics, new Purgatory("fetch"));
     }
 

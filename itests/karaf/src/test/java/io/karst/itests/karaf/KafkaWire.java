@@ -5,6 +5,9 @@ import io.karst.protocol.Protocol;
 import io.karst.protocol.Struct;
 import io.karst.protocol.messages.CreateTopicsMessage;
 import io.karst.protocol.messages.FetchMessage;
+import io.karst.protocol.messages.FindCoordinatorMessage;
+import io.karst.protocol.messages.OffsetCommitMessage;
+import io.karst.protocol.messages.OffsetFetchMessage;
 import io.karst.protocol.messages.ProduceMessage;
 
 import java.io.DataInputStream;
@@ -17,7 +20,8 @@ import java.util.List;
 
 /**
  * A Kafka client connection made of a bare socket inside the container (no Kafka client there): CreateTopics
- * v4, Produce v7 and Fetch v11 requests written and read with Karst's own protocol schemas, one at a time.
+ * v4, Produce v7, Fetch v11, FindCoordinator v2, OffsetCommit v7 and OffsetFetch v7 requests written and read
+ * with Karst's own protocol schemas, one at a time.
  * Every read waits 10 s at most.
  */
 final class KafkaWire implements AutoCloseable {
@@ -25,6 +29,10 @@ final class KafkaWire implements AutoCloseable {
     private static final int PRODUCE_VERSION = 7;
     private static final int FETCH_VERSION = 11;
     private static final int CREATE_TOPICS_VERSION = 4;
+    private static final int FIND_COORDINATOR_VERSION = 2;
+    private static final int OFFSET_COMMIT_VERSION = 7;
+    private static final int OFFSET_FETCH_VERSION = 7;
+    private static final byte GROUP_KEY = 0;
     private static final int TIMEOUT_MS = 10_000;
     private static final int MAX_BYTES = 8 << 20;
 
@@ -95,6 +103,46 @@ final class KafkaWire implements AutoCloseable {
         }
         ByteBuffer records = (ByteBuffer) partition.get(FetchMessage.RECORDS);
         return records == null ? ByteBuffer.allocate(0) : records;
+    }
+
+    /** FindCoordinator for {@code group}: the error code, 0 when a coordinator was named. */
+    short findCoordinator(String group) throws IOException {
+        Struct request = Protocol.newRequest(ApiKeys.FIND_COORDINATOR, FIND_COORDINATOR_VERSION)
+                .set(FindCoordinatorMessage.KEY, group).set(FindCoordinatorMessage.KEY_TYPE, GROUP_KEY);
+        return exchange(ApiKeys.FIND_COORDINATOR, FIND_COORDINATOR_VERSION, request)
+                .getShort(FindCoordinatorMessage.ERROR_CODE);
+    }
+
+    /** Commits {@code offset} for partition 0 of {@code topic} as {@code group} with no members (generation -1). */
+    short commitOffset(String group, String topic, long offset) throws IOException {
+        Struct request = Protocol.newRequest(ApiKeys.OFFSET_COMMIT, OFFSET_COMMIT_VERSION)
+                .set(OffsetCommitMessage.GROUP_ID, group).set(OffsetCommitMessage.GENERATION_ID_OR_MEMBER_EPOCH, -1)
+                .set(OffsetCommitMessage.MEMBER_ID, "").set(OffsetCommitMessage.GROUP_INSTANCE_ID, null);
+        request.addElement(OffsetCommitMessage.REQUEST_TOPICS).set(OffsetCommitMessage.NAME, topic)
+                .addElement(OffsetCommitMessage.TOPIC_PARTITIONS).set(OffsetCommitMessage.PARTITION_INDEX, 0)
+                .set(OffsetCommitMessage.COMMITTED_OFFSET, offset).set(OffsetCommitMessage.COMMITTED_METADATA, "");
+        return exchange(ApiKeys.OFFSET_COMMIT, OFFSET_COMMIT_VERSION, request)
+                .get(OffsetCommitMessage.RESPONSE_TOPICS).get(0).get(OffsetCommitMessage.TOPIC_RESPONSE_PARTITIONS)
+                .get(0).getShort(OffsetCommitMessage.ERROR_CODE);
+    }
+
+    /**
+     * The offset {@code group} committed for partition 0 of {@code topic} (-1 when none).
+     *
+     * @throws IOException naming the error code when the broker answers with one
+     */
+    long committedOffset(String group, String topic) throws IOException {
+        Struct request = Protocol.newRequest(ApiKeys.OFFSET_FETCH, OFFSET_FETCH_VERSION)
+                .set(OffsetFetchMessage.GROUP_ID, group);
+        request.addElement(OffsetFetchMessage.REQUEST_TOPICS).set(OffsetFetchMessage.NAME, topic)
+                .set(OffsetFetchMessage.PARTITION_INDEXES, List.of(0));
+        Struct response = exchange(ApiKeys.OFFSET_FETCH, OFFSET_FETCH_VERSION, request);
+        short error = response.getShort(OffsetFetchMessage.RESPONSE_ERROR_CODE);
+        if (error != 0) {
+            throw new IOException("OffsetFetch of " + group + " failed with error " + error);
+        }
+        return response.get(OffsetFetchMessage.RESPONSE_TOPICS).get(0).get(OffsetFetchMessage.PARTITIONS).get(0)
+                .getLong(OffsetFetchMessage.COMMITTED_OFFSET);
     }
 
     private Struct exchange(ApiKeys api, int version, Struct request) throws IOException {
