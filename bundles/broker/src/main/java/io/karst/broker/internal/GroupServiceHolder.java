@@ -35,7 +35,8 @@ final class GroupServiceHolder implements GroupService {
 
     private volatile GroupService current;
 
-    void bind(GroupService service) {
+    /** Makes {@code service} the one in use; under the lock, so a late unbind of the old one cannot undo it. */
+    synchronized void bind(GroupService service) {
         current = service;
     }
 
