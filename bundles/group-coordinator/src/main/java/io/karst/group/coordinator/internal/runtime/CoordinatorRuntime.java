@@ -194,7 +194,9 @@ public final class CoordinatorRuntime<S extends CoordinatorShard> implements Par
         if (watch != null) {
             watch.close();
         }
-        loader.shutdownNow();
+        // no interrupt: a load reading a log file would close the broker's channel to it (an
+        // interruptible channel closes on interrupt); a load still running finds its slot gone and unloads
+        loader.shutdown();
         for (Integer partition : List.copyOf(slots.keySet())) {
             resigned(partition);
         }
